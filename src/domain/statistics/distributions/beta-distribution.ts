@@ -18,6 +18,8 @@ function xTimesDensity(x: number, y: number, a: number, b: number): number {
 
 /** Solves I_x(a, b) = p (with 1 − I_x = q) for x, assuming the answer is not close to 1. */
 function solveSmallSide(p: number, q: number, a: number, b: number, initial: number): number {
+  // For small a the answer can lie below the smallest double (I_x ≈ x^a/(a·B(a, b))); then 0 is the best answer.
+  if (a < 2 && regularizedBetaTails(Number.MIN_VALUE, 1, a, b).lower >= p) return 0;
   const matchLower = p <= q;
   const logTarget = Math.log(matchLower ? p : q);
   const u = solveIncreasingInLogScale((logX) => {
@@ -32,25 +34,33 @@ function solveSmallSide(p: number, q: number, a: number, b: number, initial: num
   return Math.exp(u);
 }
 
-/** Starting value of Numerical Recipes 3rd ed. §6.14.2 (`invbetai`, after Abramowitz & Stegun 26.5.22). */
-function initialBetaGuess(p: number, a: number, b: number): number {
+/**
+ * Starting value of Numerical Recipes 3rd ed. §6.14.2 (`invbetai`, after Abramowitz & Stegun 26.5.22), returned
+ * as both x and 1 − x so that a start very close to 1 is not lost to rounding.
+ */
+function initialBetaGuess(p: number, q: number, a: number, b: number): BetaQuantilePair {
   if (a >= 1 && b >= 1) {
-    const pp = p < 0.5 ? p : 1 - p;
+    const pp = p < 0.5 ? p : q;
     const t = Math.sqrt(-2 * Math.log(pp));
-    let x = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
-    if (p < 0.5) x = -x;
-    const al = (x * x - 3) / 6;
+    let z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+    if (p < 0.5) z = -z;
+    const al = (z * z - 3) / 6;
     const h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
-    const w = (x * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
-    return a / (a + b * Math.exp(2 * w));
+    const w = (z * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
+    const be = b * Math.exp(2 * w);
+    return { x: a / (a + be), y: be / (a + be) };
   }
   const lna = Math.log(a / (a + b));
   const lnb = Math.log(b / (a + b));
   const t = Math.exp(a * lna) / a;
   const u = Math.exp(b * lnb) / b;
   const w = t + u;
-  if (p < t / w) return (a * w * p) ** (1 / a);
-  return 1 - (b * w * (1 - p)) ** (1 / b);
+  if (p < t / w) {
+    const x = (a * w * p) ** (1 / a);
+    return { x, y: 1 - x };
+  }
+  const y = (b * w * q) ** (1 / b);
+  return { x: 1 - y, y };
 }
 
 export interface BetaQuantilePair {
@@ -68,13 +78,13 @@ export interface BetaQuantilePair {
 export function betaQuantilePair(p: number, q: number, a: number, b: number): BetaQuantilePair {
   if (p <= 0) return { x: 0, y: 1 };
   if (q <= 0) return { x: 1, y: 0 };
-  let guess = initialBetaGuess(p, a, b);
-  if (!(guess > 0 && guess < 1)) guess = a / (a + b);
-  if (guess <= 0.5) {
-    const x = solveSmallSide(p, q, a, b, guess);
+  let guess = initialBetaGuess(p, q, a, b);
+  if (!(guess.x >= 0 && guess.y >= 0)) guess = { x: a / (a + b), y: b / (a + b) };
+  if (guess.x <= 0.5) {
+    const x = solveSmallSide(p, q, a, b, Math.max(guess.x, Number.MIN_VALUE));
     return { x, y: 1 - x };
   }
-  const y = solveSmallSide(q, p, b, a, 1 - guess);
+  const y = solveSmallSide(q, p, b, a, Math.max(guess.y, Number.MIN_VALUE));
   return { x: 1 - y, y };
 }
 

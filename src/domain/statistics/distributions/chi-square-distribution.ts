@@ -44,9 +44,12 @@ export function chiSquareSurvival(x: number, df: number): number {
  * Inverse of the regularized incomplete gamma function: the x with P(a, x) = p (and Q(a, x) = q = 1 − p,
  * whichever is smaller is matched, for accuracy in the upper tail). Start from Wilson–Hilferty (a > 1) or the
  * small-a approximation of Numerical Recipes 3rd ed. §6.2.1 (`invgammp`), then safeguarded Newton in ln x.
+ * Returns 0 when the answer is below the smallest positive double.
  */
 export function inverseRegularizedGamma(p: number, q: number, a: number): number {
   if (p <= 0) return 0;
+  // For small a the answer can lie below the smallest double (P(a, x) ≈ x^a/Γ(a + 1)); then 0 is the best answer.
+  if (a < 2 && regularizedGammaTails(a, Number.MIN_VALUE).lower >= p) return 0;
   let initial: number;
   if (a > 1) {
     const z = p < 0.5 ? normalQuantile(p) : -normalQuantile(q);

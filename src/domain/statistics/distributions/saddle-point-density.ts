@@ -45,7 +45,10 @@ export function devianceTerm(x: number, m: number): number {
       s = next;
     }
   }
-  return x * Math.log(x / m) + m - x;
+  const ratio = x / m;
+  // x/m can overflow or underflow for extreme arguments (m subnormal); the difference of logs cannot.
+  const logRatio = ratio > 0 && Number.isFinite(ratio) ? Math.log(ratio) : Math.log(x) - Math.log(m);
+  return x * logRatio + m - x;
 }
 
 /**
