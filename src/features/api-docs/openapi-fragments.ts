@@ -1,0 +1,4 @@
+import type { OpenApiFragment } from './openapi-document.js';
+
+/** Each area's part of the OpenAPI document; an area that adds API routes adds its fragment here. */
+export const OPENAPI_FRAGMENTS: OpenApiFragment[] = [];

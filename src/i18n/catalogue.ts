@@ -1,0 +1,5 @@
+import { commonMessages } from './messages/common.js';
+import { mergeCatalogues } from './translator.js';
+
+/** Every area's messages; an area adds its file to this list. */
+export const CATALOGUES = mergeCatalogues([commonMessages]);

@@ -1,0 +1,34 @@
+import type { Role } from './request-context.js';
+
+export interface NavItem {
+  href: string;
+  /** Message key of the label. */
+  label: string;
+  roles: readonly Role[];
+  /** Paths starting with this prefix mark the item as current. */
+  match?: string;
+}
+
+/**
+ * The main navigation, in display order. Each area adds its entry here when its pages exist; the layout shows
+ * the entries the signed-in role may open.
+ */
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: 'nav.home', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/' },
+  { href: '/admin/users', label: 'nav.users', roles: ['admin'], match: '/admin/users' },
+  { href: '/admin/audit', label: 'nav.audit', roles: ['admin'], match: '/admin/audit' },
+  { href: '/api/docs', label: 'nav.api', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/api/docs' },
+];
+
+export function navFor(role: Role | undefined, currentPath: string): Array<NavItem & { current: boolean }> {
+  if (!role) return [];
+  const items = NAV_ITEMS.filter((item) => item.roles.includes(role));
+  // The longest matching prefix is the current item ("/" only matches itself).
+  let best: NavItem | undefined;
+  for (const item of items) {
+    const prefix = item.match ?? item.href;
+    const matches = prefix === '/' ? currentPath === '/' : currentPath === prefix || currentPath.startsWith(`${prefix}/`);
+    if (matches && (!best || prefix.length > (best.match ?? best.href).length)) best = item;
+  }
+  return items.map((item) => ({ ...item, current: item === best }));
+}
