@@ -1,0 +1,96 @@
+import { DomainError } from '../domain-error.js';
+import type { CompletionMethod, IncompleteMatrix, PriorityMethod } from './ahp-types.js';
+import { aggregateJudgmentsOf, parseExpertMatrices } from './aggregate-judgments.js';
+import { aggregatePriorities } from './aggregate-priorities.js';
+import { comparisonComponents } from './assert-connected-comparisons.js';
+import { assertCompletionMethod, completePairwiseData } from './complete-matrix.js';
+import { assertPriorityMethod, prioritiesOf } from './compute-priorities.js';
+import { assertScaleMax, consensusIndicator, type ConsensusBand } from './consensus-indicator.js';
+import { normalisedExpertWeights } from './expert-weights.js';
+import { assertRiTableName, type RiTableName } from './random-index.js';
+import { toNestedMatrix } from './validate-pairwise-matrix.js';
+
+export type AggregationMode = 'aij' | 'aip-geometric' | 'aip-arithmetic';
+export const AGGREGATION_MODES: readonly AggregationMode[] = ['aij', 'aip-geometric', 'aip-arithmetic'];
+
+export interface AggregateReportInput {
+  readonly matrices: IncompleteMatrix[];
+  /** One positive weight per expert (normalised; equal when omitted). */
+  readonly expertWeights?: number[];
+  readonly mode?: AggregationMode;
+  readonly method?: PriorityMethod;
+  readonly riTable?: RiTableName;
+  /** M of the judgment scale for the consensus indicator (9 for Saaty's 1–9 scale; see scaleMaximum). */
+  readonly scaleMax?: number;
+  readonly completion?: CompletionMethod;
+}
+
+/** JSON body of `POST /api/v1/ahp/aggregate`. */
+export interface AggregateReport {
+  /** AIJ group matrix (mode `aij` only); `null` where no expert answered. */
+  readonly matrix?: (number | null)[][];
+  readonly weights: number[];
+  /** CR of the group matrix (mode `aij`); `null` for AIP modes, which have no group matrix. */
+  readonly cr: number | null;
+  /** S* over the experts whose own judgments connect all elements; `null` when fewer than two such experts. */
+  readonly consensus: { readonly sStar: number | null; readonly band: ConsensusBand | null };
+  /** Geometric SD per pair (symmetric, diagonal 1); `null` where fewer than two experts answered. */
+  readonly dispersion?: (number | null)[][];
+  /** Each expert's own priorities and CR, in input order; `null` when that expert's judgments leave elements unlinked. */
+  readonly individual: { readonly weights: number[] | null; readonly cr: number | null }[];
+}
+
+/**
+ * Group AHP for one node. Individual priorities and CRs per expert (missing judgments completed per expert);
+ * group priorities by AIJ (weighted geometric mean of judgments per cell over the experts who answered, then
+ * priorities of the group matrix — the default), or AIP (weighted geometric mean of priority vectors,
+ * renormalised, or weighted arithmetic mean); Goepel's consensus S* with the AHP-OS verbal band, using the same
+ * expert weights (see consensusIndicator); geometric SD per pair. Expert weights are honoured everywhere —
+ * AHP-OS's "weighted" mean ignores them. Throws DomainError on invalid input, on a group matrix whose pairs do
+ * not link all elements (AIJ), and on an expert whose judgments do not link all elements (AIP).
+ */
+export function aggregateReport(input: AggregateReportInput): AggregateReport {
+  if (typeof input !== 'object' || input === null) throw new DomainError('bad-input', 'The request must be an object with "matrices".');
+  const mode = input.mode ?? 'aij', method = input.method ?? 'eigenvector', riTable = input.riTable ?? 'saaty';
+  const completion = input.completion ?? 'optimal';
+  if (!(AGGREGATION_MODES as readonly string[]).includes(mode)) {
+    throw new DomainError('unknown-mode', `Unknown aggregation mode "${String(mode)}"; use one of ${AGGREGATION_MODES.join(', ')}.`, { mode });
+  }
+  assertPriorityMethod(method);
+  assertRiTableName(riTable);
+  assertCompletionMethod(completion);
+  const scaleMax = input.scaleMax ?? 9;
+  assertScaleMax(scaleMax);
+  const experts = parseExpertMatrices(input.matrices);
+  const lambda = normalisedExpertWeights(experts.length, input.expertWeights);
+  const n = experts[0].n;
+
+  const individual = experts.map((e, k) => {
+    if (e.missing > 0 && comparisonComponents(n, e.a).length > 1) return { weights: null, cr: null };
+    const p = prioritiesOf(n, completePairwiseData(e, completion, { expert: k }), method, riTable);
+    return { weights: Array.from(p.weights), cr: p.cr };
+  });
+
+  const rated: number[][] = [], ratedWeights: number[] = [];
+  individual.forEach((r, k) => { if (r.weights) { rated.push(r.weights); ratedWeights.push(lambda[k]); } });
+  const c = rated.length >= 2 ? consensusIndicator(rated, { scaleMax, expertWeights: ratedWeights }) : null;
+  const consensus = { sStar: c ? c.sStar : null, band: c ? c.band : null };
+
+  const group = aggregateJudgmentsOf(experts, lambda);
+  const dispersion: (number | null)[][] = [];
+  for (let i = 0; i < n; i++) dispersion.push(Array.from({ length: n }, (_, j) => (group.dispersion[i * n + j] === 0 ? null : group.dispersion[i * n + j])));
+
+  if (mode === 'aij') {
+    const complete = completePairwiseData(group, completion, { group: 'aggregated matrix' });
+    const p = prioritiesOf(n, complete, method, riTable);
+    return { matrix: toNestedMatrix(group), weights: Array.from(p.weights), cr: p.cr, consensus, dispersion, individual };
+  }
+  const missingExpert = individual.findIndex((r) => r.weights === null);
+  if (missingExpert >= 0) {
+    throw new DomainError('disconnected-comparisons',
+      `Expert ${missingExpert + 1}'s judgments do not link all elements, so their priorities (needed for AIP) cannot be derived.`,
+      { expert: missingExpert });
+  }
+  const weights = aggregatePriorities(individual.map((r) => r.weights as number[]), Array.from(lambda), mode === 'aip-geometric' ? 'geometric' : 'arithmetic');
+  return { weights, cr: null, consensus, dispersion, individual };
+}
