@@ -1,0 +1,97 @@
+import { DomainError } from '../domain-error.js';
+import { DEFAULT_LIKERT_MAX, DEFAULT_LIKERT_MIN, type ItemSpec } from './item-spec.js';
+
+/** An answer code of a categorical item. */
+export type AnswerCode = string | number;
+
+/** True for the ways a response row says "not answered": absent, null, or an empty/blank string. */
+export function isMissingAnswer(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The scale of a likert item (SurveyJS defaults 1–5), or of a number item when both bounds are given. */
+export function itemScale(item: ItemSpec): { min: number; max: number } | null {
+  if (item.kind === 'likert') {
+    const min = item.min ?? DEFAULT_LIKERT_MIN;
+    const max = item.max ?? DEFAULT_LIKERT_MAX;
+    return { min, max };
+  }
+  if (item.kind === 'number' && item.min !== undefined && item.max !== undefined) return { min: item.min, max: item.max };
+  return null;
+}
+
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') {
+    const x = Number(value.trim());
+    return Number.isFinite(x) ? x : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * One item's numeric answers across the response rows, as a Float64Array in row order with NaN marking a missing
+ * answer (the typed-array form used by the statistics internally; public results never contain NaN).
+ * Numbers and numeric strings are accepted (CSV imports). Likert answers must be whole scale points within
+ * [min, max]; number items must respect min/max when declared. Anything else throws a DomainError naming the
+ * row and the item.
+ */
+export function readNumericAnswers(rows: ReadonlyArray<Record<string, unknown>>, item: ItemSpec): Float64Array {
+  const scale = itemScale(item);
+  const requireInteger = item.kind === 'likert';
+  const min = scale?.min ?? item.min ?? Number.NEGATIVE_INFINITY;
+  const max = scale?.max ?? item.max ?? Number.POSITIVE_INFINITY;
+  const name = item.name;
+  const values = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const raw = rows[r][name];
+    if (isMissingAnswer(raw)) { values[r] = Number.NaN; continue; }
+    const x = toNumber(raw);
+    if (x === undefined) {
+      throw new DomainError('invalid-answer', `Response ${r + 1}: the answer to "${name}" is not a number.`, { row: r, item: name, value: describe(raw) });
+    }
+    if (x < min || x > max || (requireInteger && !Number.isInteger(x))) {
+      throw new DomainError('out-of-scale', `Response ${r + 1}: the answer ${x} to "${name}" is not a point of its scale ${min}–${max}.`, { row: r, item: name, value: x, min, max });
+    }
+    values[r] = x;
+  }
+  return values;
+}
+
+/**
+ * One item's categorical answers across the rows: an answer code, an array of codes (multi-select choice items),
+ * or null when missing. Codes that match a declared choice by their text form ("2" and 2) are returned as the
+ * declared value, so CSV imports and online answers count together.
+ */
+export function readCategoricalAnswers(rows: ReadonlyArray<Record<string, unknown>>, item: ItemSpec): Array<AnswerCode | AnswerCode[] | null> {
+  const declared = new Map<string, AnswerCode>();
+  for (const choice of item.choices ?? []) declared.set(String(choice.value), choice.value);
+  const name = item.name;
+  const canonical = (value: unknown, r: number): AnswerCode => {
+    if (typeof value === 'number' && Number.isFinite(value)) return declared.get(String(value)) ?? value;
+    if (typeof value === 'string') return declared.get(value) ?? declared.get(value.trim()) ?? value;
+    if (typeof value === 'boolean') return declared.get(String(value)) ?? String(value);
+    throw new DomainError('invalid-answer', `Response ${r + 1}: the answer to "${name}" is not a code.`, { row: r, item: name, value: describe(value) });
+  };
+  const answers: Array<AnswerCode | AnswerCode[] | null> = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const raw = rows[r][name];
+    if (isMissingAnswer(raw)) { answers[r] = null; continue; }
+    if (Array.isArray(raw)) {
+      if (item.kind !== 'choice') {
+        throw new DomainError('invalid-answer', `Response ${r + 1}: "${name}" takes one answer, got a list.`, { row: r, item: name });
+      }
+      const codes = raw.filter((v) => !isMissingAnswer(v)).map((v) => canonical(v, r));
+      answers[r] = codes.length > 0 ? codes : null;
+      continue;
+    }
+    answers[r] = canonical(raw, r);
+  }
+  return answers;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  return typeof value === 'object' ? 'object' : String(value).slice(0, 40);
+}
