@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CONFIG_DOCS, loadConfig } from './config.js';
+import { CATALOGUES } from './i18n/catalogue.js';
+import { createTranslator } from './i18n/translator.js';
 import { createServices } from './services.js';
 import { createDatabase, isSqlite, sqliteFilename } from './storage/database.js';
 import { migrateLatest } from './storage/migrate.js';
@@ -106,9 +108,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       out(`Error: ${err.message}`);
       return 2;
     }
-    const e = err as { message?: string; details?: { fields?: Record<string, string> } };
-    const fields = e.details?.fields ? Object.values(e.details.fields).join(' ') : '';
-    out(`Error: ${e.message ?? String(err)}${fields ? ` (${fields})` : ''}`);
+    // Service errors carry message-catalogue keys; the CLI speaks English.
+    const t = createTranslator(CATALOGUES, 'en');
+    const e = err as { message?: string; fieldErrors?: Record<string, string> };
+    const fields = e.fieldErrors ? Object.values(e.fieldErrors).map((key) => t(key)).join(' ') : '';
+    out(`Error: ${fields || t(e.message ?? String(err))}`);
     return 1;
   } finally {
     await db.destroy();

@@ -65,7 +65,10 @@ async function main(): Promise<void> {
           process.exit(0);
         });
     });
+    // Keep-alive connections become idle once their last response is sent: close them as they do.
     server.closeIdleConnections();
+    const idleCloser = setInterval(() => server.closeIdleConnections(), 100);
+    idleCloser.unref();
     const force = setTimeout(() => {
       logger.warn('requests still open after the shutdown timeout; closing them');
       server.closeAllConnections();

@@ -47,8 +47,8 @@ function bodyParsers(kinds: BodyKind[], limit: string): RequestHandler[] {
 }
 
 /**
- * Mounts a route table on the app. Per route, in order: rate limit → Content-Type check → body parser (with the
- * route's size limit) → access guard → CSRF check (session routes with a body-changing method) → handlers.
+ * Mounts a route table on the app. Per route, in order: rate limit → access guard → Content-Type check → body
+ * parser (with the route's size limit) → CSRF check (session routes with a body-changing method) → handlers.
  */
 export function mountRoutes(app: Express, routes: RouteDef[], limiters: RateLimiters): void {
   for (const route of routes) {
@@ -58,10 +58,11 @@ export function mountRoutes(app: Express, routes: RouteDef[], limiters: RateLimi
     if (limiterName === 'login') chain.push(limiters.loginPerIp);
     if (limiterName === 'link') chain.push(limiters.link);
     if (limiterName === 'api-public') chain.push(limiters.apiPublic);
+    // Who may call comes before reading the body: an unauthorised request is never parsed.
+    chain.push(accessGuard(route.access));
     chain.push(contentTypeCheck(kinds));
     chain.push(...bodyParsers(kinds, route.bodyLimit ?? DEFAULT_LIMIT));
     if (limiterName === 'login') chain.push(limiters.loginPerAccount); // keyed by the e-mail in the parsed body
-    chain.push(accessGuard(route.access));
     const unsafe = route.method !== 'get';
     // Forms posted with the session cookie carry a CSRF token; API (Bearer) and link-token JSON routes do not.
     const wantsCsrf = route.csrf ?? (route.access.kind === 'session' || route.access.kind === 'public');
