@@ -27,7 +27,7 @@ export interface Inconsistency {
  * (Saaty 2003, EJOR 145:85–91; AHP-OS AhpCalc::get_inconsistency shows the top 3). Each comes with the
  * Saaty-scale value nearest to w_i/w_j in log terms and the CR after that single change (missing judgments of
  * an incomplete matrix are completed again with the same method). Judgments with error ≤ 1 + 1e-9 (already
- * consistent with w) are not listed; ties keep row-major order.
+ * consistent with w) are not listed; errors equal within 1e-9 (relative) keep row-major order.
  *
  * `data` is the validated input in working form (missing = 0); `weights` are the reported priorities.
  */
@@ -36,17 +36,18 @@ export function diagnoseInconsistencies(
   riTable: RiTableName, completion: CompletionMethod,
 ): Inconsistency[] {
   const { n, a } = data;
-  const candidates: { i: number; j: number; error: number }[] = [];
+  const candidates: { i: number; j: number; error: number; key: number }[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const v = a[i * n + j];
       if (v === 0) continue;
       const e = (v * weights[j]) / weights[i];
       const error = e >= 1 ? e : 1 / e;
-      if (error > 1 + 1e-9) candidates.push({ i, j, error });
+      // Sort key: ln(error) on a 1e-9 grid, so errors equal up to rounding tie and keep row-major order.
+      if (error > 1 + 1e-9) candidates.push({ i, j, error, key: Math.round(Math.log(error) * 1e9) });
     }
   }
-  candidates.sort((x, y) => y.error - x.error || x.i - y.i || x.j - y.j);
+  candidates.sort((x, y) => y.key - x.key || x.i - y.i || x.j - y.j);
   const out: Inconsistency[] = [];
   const w = new Float64Array(n), work = new Float64Array(n);
   for (const { i, j, error } of candidates.slice(0, Math.max(0, top))) {
