@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { accountRoutes } from './features/account/account-routes.js';
 import { adminRoutes } from './features/admin/admin-routes.js';
+import { ahpRoutes } from './features/ahp-calculator/ahp-routes.js';
 import { apiDocsRoutes } from './features/api-docs/api-docs-routes.js';
 import { buildOpenApiDocument } from './features/api-docs/openapi-document.js';
 import { OPENAPI_FRAGMENTS } from './features/api-docs/openapi-fragments.js';
@@ -59,6 +60,7 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...homeRoutes(),
     ...accountRoutes({ users: services.users, tokens: services.apiTokens }),
     ...adminRoutes({ users: services.users, audit: services.audit, publicUrl: services.config.publicUrl }),
+    ...ahpRoutes(),
     ...apiDocsRoutes({ document: openApi }),
   ];
 }

@@ -1,5 +1,6 @@
+import { ahpMessages } from './messages/ahp.js';
 import { commonMessages } from './messages/common.js';
 import { mergeCatalogues } from './translator.js';
 
 /** Every area's messages; an area adds its file to this list. */
-export const CATALOGUES = mergeCatalogues([commonMessages]);
+export const CATALOGUES = mergeCatalogues([commonMessages, ahpMessages]);

@@ -30,6 +30,7 @@ export interface PageOptions {
  */
 export function pageRenderer(options: PageOptions): RequestHandler {
   return (req, res, next) => {
+    res.locals.vendor = options.vendor;
     res.page = (view, locals = {}, status = 200) => renderPage(req, res, view, locals, status, options);
     next();
   };
