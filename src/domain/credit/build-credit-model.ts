@@ -12,7 +12,7 @@ export interface ModelWeights {
 }
 
 /** A priority method, e.g. the principal eigenvector of src/domain/ahp (normalised to sum 1). */
-export type PriorityMethod = (matrix: readonly (readonly number[])[]) => readonly number[];
+export type PriorityFunction = (matrix: readonly (readonly number[])[]) => readonly number[];
 
 export interface BuildCreditModelOptions {
   readonly missingPolicy?: MissingValuePolicy;
@@ -32,7 +32,7 @@ export interface BuildCreditModelOptions {
  */
 export function buildCreditModel(
   system: IndexSystem,
-  weights: ModelWeights | PriorityMethod,
+  weights: ModelWeights | PriorityFunction,
   options: BuildCreditModelOptions = {},
 ): CreditModelDefinition {
   const local = typeof weights === 'function' ? weightsFromMatrices(system, weights) : weights;
@@ -67,7 +67,7 @@ export function buildCreditModel(
   return model;
 }
 
-function weightsFromMatrices(system: IndexSystem, priority: PriorityMethod): ModelWeights {
+function weightsFromMatrices(system: IndexSystem, priority: PriorityFunction): ModelWeights {
   const criteria: Record<string, number> = {};
   const cw = priority(system.criteriaMatrix);
   system.criteria.forEach((c, i) => { criteria[c.id] = cw[i]; });

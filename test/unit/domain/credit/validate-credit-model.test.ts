@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildCreditModel } from '../../../../src/domain/credit/build-credit-model.js';
-import { DEFAULT_INDEX_SYSTEM } from '../../../../src/domain/credit/default-index-system.js';
 import { validateCreditModel } from '../../../../src/domain/credit/validate-credit-model.js';
 import { demoModel } from './demo-model.js';
 
@@ -31,15 +29,5 @@ describe('validateCreditModel', () => {
   it('finds a broken grade scale (not decreasing, last band not 0, default grade among the bands)', () => {
     const scale = { bands: [{ grade: 'A', minScore: 50 }, { grade: 'B', minScore: 60 }], defaultGrade: 'A' };
     expect(codesOf({ ...model, gradeScale: scale, gradeCaps: [], gradeRequirements: [] })).toEqual(['bad-grade-band', 'bad-grade-band', 'bad-default-grade']);
-  });
-
-  it('buildCreditModel from explicit local weights gives the same model as from the priority method', () => {
-    const weights = {
-      criteria: Object.fromEntries(model.criteria.map((c) => [c.id, c.weight])),
-      indicators: Object.fromEntries(model.indicators.map((i) => [i.id, i.weight])),
-    };
-    expect(buildCreditModel(DEFAULT_INDEX_SYSTEM, weights)).toEqual(model);
-    const { C7: _, ...partial } = weights.criteria;
-    expect(() => buildCreditModel(DEFAULT_INDEX_SYSTEM, { ...weights, criteria: partial })).toThrow(/No weight was given for C7/);
   });
 });
