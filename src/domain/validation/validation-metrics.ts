@@ -98,11 +98,20 @@ export function validationMetrics(input: ValidationMetricsInput): ValidationMetr
   const comparisons: ModelComparison[] = [];
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
-      const t = delongTestFromPlacements(placements.get(names[i])!, placements.get(names[j])!, input.confidence ?? 0.95);
+      const t = compare(names[i], names[j], placements, input.confidence ?? 0.95);
       comparisons.push({ a: names[i], b: names[j], delong: { z: t.z, p: t.p, difference: t.difference, ci: t.ci } });
     }
   }
   return { models, comparisons, sample: { n: outcomes.length, bads: counts.bads, goods: counts.goods, weighted: weights !== undefined, higherIsRiskier }, notes };
+}
+
+function compare(a: string, b: string, placements: Map<string, DelongPlacements>, confidence: number) {
+  try {
+    return delongTestFromPlacements(placements.get(a)!, placements.get(b)!, confidence);
+  } catch (error) {
+    if (error instanceof DomainError) throw new DomainError(error.code, `Comparing "${a}" with "${b}": ${error.message}`, { ...error.details, a, b });
+    throw error;
+  }
 }
 
 function allProbabilities(scores: ArrayLike<number>): boolean {
