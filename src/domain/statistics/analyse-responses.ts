@@ -2,9 +2,9 @@ import { DomainError } from '../domain-error.js';
 import { summariseColumn, summariseScaleColumn } from './column-summary.js';
 import { completeCaseCovariance } from './complete-case-covariance.js';
 import { cronbachAlphaFromCovariance } from './cronbach-alpha.js';
-import { dimensionScoreColumn, reverseCodedColumn } from './dimension-scores.js';
+import { dimensionScoreColumn, reverseCodeInPlace } from './dimension-scores.js';
 import { compareCodes, frequencyTable, type FrequencyRow } from './frequency-table.js';
-import { isMissingAnswer, itemScale, readCategoricalAnswers, readNumericAnswers, type AnswerCode } from './item-answers.js';
+import { isMissingAnswer, itemScale, readCategoricalAnswers, readNumericColumns, type AnswerCode } from './item-answers.js';
 import type { ItemKind, ItemSpec } from './item-spec.js';
 import type { StatisticsNote } from './statistics-note.js';
 import { validateItemSpecs } from './validate-item-specs.js';
@@ -87,12 +87,13 @@ export function analyseResponses(input: AnalyseResponsesInput): ResponseAnalysis
   const notes: StatisticsNote[] = [];
   if (rows.length === 0) notes.push({ code: 'no-responses', message: 'There are no responses yet.' });
 
-  const numericColumns = new Map<string, Float64Array>();
+  const numericItems = items.filter((item) => item.kind === 'likert' || item.kind === 'number');
+  const columns = readNumericColumns(rows, numericItems);
+  const numericColumns = new Map<string, Float64Array>(numericItems.map((item, j) => [item.name, columns[j]]));
   const itemResults = new Map<string, ItemAnalysis>();
   for (const item of items) {
     if (item.kind === 'likert' || item.kind === 'number') {
-      const column = readNumericAnswers(rows, item);
-      numericColumns.set(item.name, column);
+      const column = numericColumns.get(item.name) as Float64Array;
       itemResults.set(item.name, item.kind === 'likert' ? analyseLikertItem(item, column) : analyseNumberItem(item, column));
     } else if (item.kind === 'choice') {
       itemResults.set(item.name, analyseChoiceItem(item, rows));
@@ -110,10 +111,11 @@ export function analyseResponses(input: AnalyseResponsesInput): ResponseAnalysis
   }
   const dimensionResults = new Map<string, DimensionAnalysis>();
   for (const [name, members] of dimensionMembers) {
+    // Item statistics are done, and an item belongs to one dimension only: reverse-code in place (no copy).
     const columns = members.map((item) => {
       const column = numericColumns.get(item.name) as Float64Array;
       const scale = itemScale(item);
-      return item.reverse === true && scale !== null ? reverseCodedColumn(column, scale.min, scale.max) : column;
+      return item.reverse === true && scale !== null ? reverseCodeInPlace(column, scale.min, scale.max) : column;
     });
     dimensionResults.set(name, analyseDimension(name, members, columns, rows.length));
   }

@@ -1,4 +1,4 @@
-import { quantileOfSorted } from './quantile.js';
+import { selectMedianInPlace } from './select-median.js';
 
 /** Location and spread of one column of answers; null where the statistic needs more answers. */
 export interface ColumnSummary {
@@ -20,8 +20,8 @@ export interface ScaleColumnSummary extends ColumnSummary {
 
 /**
  * n, mean, sample SD and median of a column with NaN marking missing answers (the typed-array form used inside
- * the statistics). Two-pass SD (corrected, Chan, Golub & LeVeque 1983); median by R's type-7 rule after a native
- * typed-array sort of the answered values.
+ * the statistics). Two-pass SD (corrected, Chan, Golub & LeVeque 1983); median by R's rule (mean of the two middle
+ * order statistics for even n) found by quickselect in O(n).
  */
 export function summariseColumn(values: Float64Array): ColumnSummary {
   let n = 0;
@@ -45,9 +45,8 @@ export function summariseColumn(values: Float64Array): ColumnSummary {
       deviations += d;
     }
   }
-  answered.sort();
   const sd = n >= 2 ? Math.sqrt(Math.max(0, (squares - (deviations * deviations) / n) / (n - 1))) : null;
-  return { n, mean: m, sd, median: quantileOfSorted(answered, 0.5) };
+  return { n, mean: m, sd, median: selectMedianInPlace(answered) };
 }
 
 /**

@@ -2,8 +2,8 @@ import { DomainError } from '../domain-error.js';
 import { summariseColumn } from './column-summary.js';
 import { kruskalWallis } from './kruskal-wallis.js';
 import { oneWayAnova } from './one-way-anova.js';
-import { readCategoricalAnswers, readNumericAnswers, type AnswerCode } from './item-answers.js';
-import { asItemSpec, itemCategories } from './item-categories.js';
+import { readNumericAnswers, type AnswerCode } from './item-answers.js';
+import { asItemSpec, readCategoryIndices } from './item-categories.js';
 import type { ItemSpec } from './item-spec.js';
 import type { StatisticsNote } from './statistics-note.js';
 import { validateItemSpecs } from './validate-item-specs.js';
@@ -67,29 +67,17 @@ export function compareGroups(
   }
   const bySpec = asItemSpec(byItem);
   validateItemSpecs([bySpec]);
-  const groupAnswers = readCategoricalAnswers(rows, bySpec);
-  const observed = new Set<AnswerCode>();
-  for (let r = 0; r < rows.length; r++) {
-    const g = groupAnswers[r];
-    if (Array.isArray(g)) {
-      throw new DomainError('multi-select-groups', `"${bySpec.name}" allows several answers per respondent; groups must not overlap.`, { item: bySpec.name, row: r });
-    }
-    if (g !== null && values[r] === values[r]) observed.add(g);
-  }
-  const categories = itemCategories(bySpec, observed);
-  const index = new Map(categories.map((c, i) => [String(c.value), i]));
+  const { categories, indices } = readCategoryIndices(rows, bySpec);
   const sizes = new Int32Array(categories.length);
   for (let r = 0; r < rows.length; r++) {
-    const g = groupAnswers[r];
-    if (g !== null && values[r] === values[r]) sizes[index.get(String(g)) as number]++;
+    if (indices[r] >= 0 && values[r] === values[r]) sizes[indices[r]]++;
   }
   const members = categories.map((_, i) => new Float64Array(sizes[i]));
   const fill = new Int32Array(categories.length);
   let n = 0;
   for (let r = 0; r < rows.length; r++) {
-    const g = groupAnswers[r];
-    if (g === null || values[r] !== values[r]) continue;
-    const i = index.get(String(g)) as number;
+    const i = indices[r];
+    if (i < 0 || values[r] !== values[r]) continue;
     members[i][fill[i]++] = values[r];
     n++;
   }

@@ -14,8 +14,10 @@ export interface CompleteCaseCovariance {
 
 /**
  * Sample covariance matrix of k items over the respondents who answered all of them (listwise deletion, R's
- * cov(x, use = "complete.obs")). Each column holds one item's answers, NaN for a missing answer; all columns have
- * the same length. Two passes (means, then centred cross-products) for accuracy: C_ij = Σ(x_i − x̄_i)(x_j − x̄_j)/(n − 1).
+ * cov(x, use = "complete.obs")): C_ij = Σ(x_i − x̄_i)(x_j − x̄_j)/(n − 1). Each column holds one item's answers,
+ * NaN for a missing answer; all columns have the same length. One pass with the shifted-data algorithm (Chan,
+ * Golub & LeVeque 1983): deviations from a shift K_j near the mean (the first complete answer) are accumulated,
+ * C_ij = (Σd_i d_j − Σd_i·Σd_j/n)/(n − 1), which avoids the cancellation of the textbook one-pass formula.
  * With n < 2 complete cases the covariance is all zeros and `n` tells why.
  */
 export function completeCaseCovariance(columns: ReadonlyArray<ArrayLike<number>>): CompleteCaseCovariance {
@@ -27,40 +29,44 @@ export function completeCaseCovariance(columns: ReadonlyArray<ArrayLike<number>>
       throw new DomainError('ragged-data', 'Every item must have one answer slot per respondent.', { item: j, expected: rows, got: columns[j].length });
     }
   }
-  const complete = new Uint8Array(rows);
+  const shift = new Float64Array(k);
   const sums = new Float64Array(k);
+  const cross = new Float64Array(k * k);
+  const deviations = new Float64Array(k);
   let n = 0;
   for (let r = 0; r < rows; r++) {
-    let ok = 1;
+    let complete = true;
     for (let j = 0; j < k; j++) {
-      if (Number.isNaN(columns[j][r])) { ok = 0; break; }
+      const x = columns[j][r];
+      if (x !== x) { complete = false; break; } // NaN: missing answer
+      deviations[j] = x;
     }
-    if (ok === 0) continue;
-    complete[r] = 1;
+    if (!complete) continue;
+    if (n === 0) for (let j = 0; j < k; j++) shift[j] = deviations[j];
     n++;
-    for (let j = 0; j < k; j++) sums[j] += columns[j][r];
+    for (let j = 0; j < k; j++) {
+      const d = deviations[j] - shift[j];
+      deviations[j] = d;
+      sums[j] += d;
+    }
+    for (let i = 0; i < k; i++) {
+      const di = deviations[i];
+      const offset = i * k;
+      for (let j = i; j < k; j++) cross[offset + j] += di * deviations[j];
+    }
   }
   const means = new Float64Array(k);
   const covariance = new Float64Array(k * k);
   if (n === 0) return { covariance, means, k, n, dropped: rows };
-  for (let j = 0; j < k; j++) means[j] = sums[j] / n;
+  for (let j = 0; j < k; j++) means[j] = shift[j] + sums[j] / n;
   if (n < 2) return { covariance, means, k, n, dropped: rows - n };
-  const deviations = new Float64Array(k);
-  for (let r = 0; r < rows; r++) {
-    if (complete[r] === 0) continue;
-    for (let j = 0; j < k; j++) deviations[j] = columns[j][r] - means[j];
-    for (let i = 0; i < k; i++) {
-      const di = deviations[i];
-      const offset = i * k;
-      for (let j = i; j < k; j++) covariance[offset + j] += di * deviations[j];
-    }
-  }
   for (let i = 0; i < k; i++) {
     for (let j = i; j < k; j++) {
-      const value = covariance[i * k + j] / (n - 1);
+      const value = (cross[i * k + j] - (sums[i] * sums[j]) / n) / (n - 1);
       covariance[i * k + j] = value;
       covariance[j * k + i] = value;
     }
   }
+  for (let i = 0; i < k; i++) if (covariance[i * k + i] < 0) covariance[i * k + i] = 0; // rounding guard
   return { covariance, means, k, n, dropped: rows - n };
 }

@@ -1,7 +1,6 @@
-import { DomainError } from '../domain-error.js';
 import { chiSquareIndependence } from './chi-square-independence.js';
-import { readCategoricalAnswers, type AnswerCode } from './item-answers.js';
-import { asItemSpec, itemCategories } from './item-categories.js';
+import type { AnswerCode } from './item-answers.js';
+import { asItemSpec, readCategoryIndices } from './item-categories.js';
 import type { ItemSpec } from './item-spec.js';
 import type { StatisticsNote } from './statistics-note.js';
 import { validateItemSpecs } from './validate-item-specs.js';
@@ -44,36 +43,21 @@ export function crossTabulate(rows: ReadonlyArray<Record<string, unknown>>, rowI
   const rowSpec = asItemSpec(rowItem);
   const colSpec = asItemSpec(colItem);
   validateItemSpecs([rowSpec, colSpec]);
-  const rowAnswers = readCategoricalAnswers(rows, rowSpec);
-  const colAnswers = readCategoricalAnswers(rows, colSpec);
+  const { categories: rowCategories, indices: rowIndices } = readCategoryIndices(rows, rowSpec);
+  const { categories: colCategories, indices: colIndices } = readCategoryIndices(rows, colSpec);
   const notes: StatisticsNote[] = [];
-  const observedRows = new Set<AnswerCode>();
-  const observedCols = new Set<AnswerCode>();
-  let missing = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const a = rowAnswers[r];
-    const b = colAnswers[r];
-    if (Array.isArray(a) || Array.isArray(b)) {
-      const item = Array.isArray(a) ? rowSpec.name : colSpec.name;
-      throw new DomainError('multi-select-crosstab', `"${item}" allows several answers per respondent; a cross-tab with a χ² test needs single answers.`, { item, row: r });
-    }
-    if (a === null || b === null) { missing++; continue; }
-    observedRows.add(a);
-    observedCols.add(b);
-  }
-  const rowCategories = itemCategories(rowSpec, observedRows);
-  const colCategories = itemCategories(colSpec, observedCols);
-  const rowIndex = new Map(rowCategories.map((c, i) => [String(c.value), i]));
-  const colIndex = new Map(colCategories.map((c, j) => [String(c.value), j]));
-  const full = rowCategories.map(() => new Array<number>(colCategories.length).fill(0));
+  const cols = colCategories.length;
+  const flat = new Float64Array(rowCategories.length * cols);
   let n = 0;
   for (let r = 0; r < rows.length; r++) {
-    const a = rowAnswers[r];
-    const b = colAnswers[r];
-    if (a === null || b === null) continue;
-    full[rowIndex.get(String(a)) as number][colIndex.get(String(b)) as number]++;
+    const i = rowIndices[r];
+    const j = colIndices[r];
+    if (i < 0 || j < 0) continue;
+    flat[i * cols + j]++;
     n++;
   }
+  const full = rowCategories.map((_, i) => Array.from(flat.subarray(i * cols, (i + 1) * cols)));
+  const missing = rows.length - n;
   if (missing > 0) notes.push({ code: 'missing-excluded', message: `${missing} respondents did not answer both items and are left out.` });
 
   const keptRows = rowCategories.map((_, i) => i).filter((i) => full[i].some((x) => x > 0));

@@ -1,7 +1,14 @@
 import { DomainError } from '../domain-error.js';
-import { itemScale, readNumericAnswers } from './item-answers.js';
+import { itemScale, readNumericColumns } from './item-answers.js';
 import type { ItemSpec } from './item-spec.js';
 import { validateItemSpecs } from './validate-item-specs.js';
+
+/** Reverse-codes a column of answers in place, x' = min + max − x (NaN, i.e. missing, stays NaN); returns it. */
+export function reverseCodeInPlace(values: Float64Array, min: number, max: number): Float64Array {
+  const sum = min + max;
+  for (let r = 0; r < values.length; r++) values[r] = sum - values[r];
+  return values;
+}
 
 /** A reverse-coded copy of a column of answers: x' = min + max − x (NaN, i.e. missing, stays NaN). */
 export function reverseCodedColumn(values: Float64Array, min: number, max: number): Float64Array {
@@ -33,8 +40,9 @@ export function dimensionScoreColumn(columns: readonly Float64Array[], rows: num
 
 /** The analysis columns of a dimension's items: answers read and reverse-coded where the item says so. */
 export function dimensionColumns(rows: ReadonlyArray<Record<string, unknown>>, items: readonly ItemSpec[]): Float64Array[] {
-  return items.map((item) => {
-    const values = readNumericAnswers(rows, item);
+  const columns = readNumericColumns(rows, items);
+  return items.map((item, j) => {
+    const values = columns[j];
     const scale = itemScale(item);
     return item.reverse === true && scale !== null ? reverseCodedColumn(values, scale.min, scale.max) : values;
   });

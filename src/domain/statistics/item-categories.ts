@@ -1,3 +1,4 @@
+import { DomainError } from '../domain-error.js';
 import { compareCodes } from './frequency-table.js';
 import type { AnswerCode } from './item-answers.js';
 import { itemScale } from './item-answers.js';
@@ -36,4 +37,56 @@ export function itemCategories(item: ItemSpec, observed: Iterable<AnswerCode>): 
 /** An item given by name only is treated as a categorical ('choice') item without declared choices. */
 export function asItemSpec(item: ItemSpec | string, kind: ItemSpec['kind'] = 'choice'): ItemSpec {
   return typeof item === 'string' ? { name: item, kind } : item;
+}
+
+export interface CategoryIndices {
+  /** The item's categories in display order (see `itemCategories`). */
+  categories: ItemCategory[];
+  /** indices[r] = the category of row r's answer, or −1 when row r did not answer. */
+  indices: Int32Array;
+}
+
+/**
+ * Reads a single-answer categorical item in one pass as category indices (an Int32Array, −1 = missing) together
+ * with its categories in display order — the fast form used by cross-tabulation and group comparison.
+ * Codes match declared choices by their text form ("2" and 2), like `readCategoricalAnswers`. Throws a
+ * DomainError for a multi-select answer (a list) or an answer that is not a code.
+ */
+export function readCategoryIndices(rows: ReadonlyArray<Record<string, unknown>>, item: ItemSpec): CategoryIndices {
+  const base = itemCategories(item, []);
+  const known = new Map<string, number>(base.map((c, i) => [String(c.value), i]));
+  const extra = new Map<string, { value: AnswerCode; provisional: number }>();
+  const indices = new Int32Array(rows.length);
+  const name = item.name;
+  for (let r = 0; r < rows.length; r++) {
+    const raw = rows[r][name];
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) { indices[r] = -1; continue; }
+    let key: string;
+    if (typeof raw === 'string') key = raw;
+    else if ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'boolean') key = String(raw);
+    else if (Array.isArray(raw)) {
+      throw new DomainError('multi-select', `Response ${r + 1}: "${name}" has several answers; this analysis needs one answer per respondent.`, { row: r, item: name });
+    } else {
+      throw new DomainError('invalid-answer', `Response ${r + 1}: the answer to "${name}" is not a code.`, { row: r, item: name });
+    }
+    let index = known.get(key);
+    if (index === undefined && typeof raw === 'string') index = known.get(raw.trim());
+    if (index === undefined) {
+      let entry = extra.get(key);
+      if (entry === undefined) {
+        entry = { value: typeof raw === 'boolean' ? key : (raw as AnswerCode), provisional: base.length + extra.size };
+        extra.set(key, entry);
+      }
+      index = entry.provisional;
+    }
+    indices[r] = index;
+  }
+  if (extra.size === 0) return { categories: base, indices };
+  const categories = itemCategories(item, [...extra.values()].map((e) => e.value));
+  const finalIndex = new Map<string, number>(categories.map((c, i) => [String(c.value), i]));
+  const remap = new Int32Array(base.length + extra.size);
+  for (let i = 0; i < base.length; i++) remap[i] = i;
+  for (const [key, entry] of extra) remap[entry.provisional] = finalIndex.get(key) as number;
+  for (let r = 0; r < indices.length; r++) if (indices[r] >= base.length) indices[r] = remap[indices[r]];
+  return { categories, indices };
 }

@@ -169,3 +169,12 @@ describe('analyseResponses', () => {
     }));
   });
 });
+
+describe('analyseResponses input checks', () => {
+  it('rejects infinite and NaN answers to open-ended number items', () => {
+    const items: ItemSpec[] = [{ name: 'n', kind: 'number' }];
+    expect(() => analyseResponses({ items, rows: [{ n: Number.POSITIVE_INFINITY }] })).toThrow(DomainError);
+    expect(() => analyseResponses({ items, rows: [{ n: Number.NaN }] })).toThrow(DomainError);
+    expect(analyseResponses({ items, rows: [{ n: -1e300 }, { n: 1e300 }] }).items.n.n).toBe(2);
+  });
+});
