@@ -5,9 +5,12 @@ import { aggregatePriorities } from './aggregate-priorities.js';
 import { comparisonComponents } from './assert-connected-comparisons.js';
 import { assertCompletionMethod, completePairwiseData } from './complete-matrix.js';
 import { assertPriorityMethod, prioritiesOf } from './compute-priorities.js';
-import { assertScaleMax, consensusIndicator, type ConsensusBand } from './consensus-indicator.js';
+import { assertScaleMax, consensusOf, type ConsensusBand } from './consensus-indicator.js';
+import { consistencyRatioOf } from './consistency-ratio.js';
+import { principalEigenvectorInto } from './principal-eigenvector.js';
+import { rowGeometricMeanInto } from './row-geometric-mean.js';
 import { normalisedExpertWeights } from './expert-weights.js';
-import { assertRiTableName, type RiTableName } from './random-index.js';
+import { assertRiTableName, randomIndex, type RiTableName } from './random-index.js';
 import { toNestedMatrix } from './validate-pairwise-matrix.js';
 
 export type AggregationMode = 'aij' | 'aip-geometric' | 'aip-arithmetic';
@@ -65,20 +68,47 @@ export function aggregateReport(input: AggregateReportInput): AggregateReport {
   const lambda = normalisedExpertWeights(experts.length, input.expertWeights);
   const n = experts[0].n;
 
-  const individual = experts.map((e, k) => {
-    if (e.missing > 0 && comparisonComponents(n, e.a).length > 1) return { weights: null, cr: null };
-    const p = prioritiesOf(n, completePairwiseData(e, completion, { expert: k }), method, riTable);
-    return { weights: Array.from(p.weights), cr: p.cr };
-  });
+  // Individual priorities and CRs, written into one flat array (expert k at k·n) to keep 1,000-expert rounds fast.
+  const K = experts.length, ri = randomIndex(n, riTable);
+  const flat = new Float64Array(K * n), crs = new Float64Array(K), rated = new Uint8Array(K);
+  const w = new Float64Array(n), work = new Float64Array(n);
+  for (let k = 0; k < K; k++) {
+    const e = experts[k];
+    if (e.missing > 0 && comparisonComponents(n, e.a).length > 1) continue;
+    const a = e.missing > 0 ? completePairwiseData(e, completion, { expert: k }) : e.a;
+    const lambdaMax = principalEigenvectorInto(a, n, w, work);
+    if (method === 'rgmm') rowGeometricMeanInto(a, n, w);
+    flat.set(w, k * n);
+    crs[k] = consistencyRatioOf(lambdaMax, n, ri);
+    rated[k] = 1;
+  }
+  const individual = Array.from({ length: K }, (_, k) => (rated[k]
+    ? { weights: Array.from(flat.subarray(k * n, k * n + n)), cr: crs[k] }
+    : { weights: null, cr: null }));
 
-  const rated: number[][] = [], ratedWeights: number[] = [];
-  individual.forEach((r, k) => { if (r.weights) { rated.push(r.weights); ratedWeights.push(lambda[k]); } });
-  const c = rated.length >= 2 ? consensusIndicator(rated, { scaleMax, expertWeights: ratedWeights }) : null;
+  let ratedCount = 0;
+  for (let k = 0; k < K; k++) ratedCount += rated[k];
+  let c = null;
+  if (ratedCount >= 2) {
+    const p = ratedCount === K ? flat : new Float64Array(ratedCount * n), l = new Float64Array(ratedCount);
+    let r = 0, total = 0;
+    for (let k = 0; k < K; k++) {
+      if (!rated[k]) continue;
+      if (p !== flat) p.set(flat.subarray(k * n, k * n + n), r * n);
+      l[r++] = lambda[k]; total += lambda[k];
+    }
+    for (let q = 0; q < ratedCount; q++) l[q] /= total;
+    c = consensusOf(p, ratedCount, n, l, scaleMax);
+  }
   const consensus = { sStar: c ? c.sStar : null, band: c ? c.band : null };
 
   const group = aggregateJudgmentsOf(experts, lambda);
   const dispersion: (number | null)[][] = [];
-  for (let i = 0; i < n; i++) dispersion.push(Array.from({ length: n }, (_, j) => (group.dispersion[i * n + j] === 0 ? null : group.dispersion[i * n + j])));
+  for (let i = 0; i < n; i++) {
+    const row: (number | null)[] = new Array(n);
+    for (let j = 0; j < n; j++) { const g = group.dispersion[i * n + j]; row[j] = g === 0 ? null : g; }
+    dispersion.push(row);
+  }
 
   if (mode === 'aij') {
     const complete = completePairwiseData(group, completion, { group: 'aggregated matrix' });

@@ -40,6 +40,33 @@ function entropy(p: ArrayLike<number>): number {
 }
 
 /**
+ * S* on typed input: `k` priority vectors of length n stored row after row in `p` (each summing to 1), expert
+ * weights λ (Σλ = 1), scale maximum M. See consensusIndicator for the formulas.
+ */
+export function consensusOf(p: Float64Array, k: number, n: number, lambda: ArrayLike<number>, M: number): ConsensusResult {
+  const pooled = new Float64Array(n);
+  let hAlpha = 0;
+  for (let e = 0; e < k; e++) {
+    const row = e * n, l = lambda[e];
+    let h = 0;
+    for (let i = 0; i < n; i++) {
+      const x = p[row + i];
+      if (x > 0) h -= x * Math.log(x);
+      pooled[i] += l * x;
+    }
+    hAlpha += l * h;
+  }
+  const hGamma = entropy(pooled);
+  const hBeta = Math.max(0, hGamma - hAlpha);
+  if (n === 1) return { sStar: 1, band: 'very high', hAlpha, hGamma, hBeta };
+  const d = n + M - 1;
+  const hAlphaMin = -(M / d) * Math.log(M / d) - ((n - 1) / d) * Math.log(1 / d);
+  const inverseCor = Math.exp(hAlphaMin - Math.log(n)); // 1/cor, cor = exp(Hγ,max − Hα,min)
+  const sStar = (Math.exp(-hBeta) - inverseCor) / (1 - inverseCor);
+  return { sStar, band: consensusBand(sStar), hAlpha, hGamma, hBeta };
+}
+
+/**
  * Goepel's AHP consensus indicator from k experts' priority vectors over n elements (Goepel 2013, Proc. ISAHP,
  * Kuala Lumpur; AHP-OS AhpGroup::getConsensus, eqs. 1.1–1.10 on bpmsg.com):
  *   Hα = Σ_k λ_k H(w_k), Hγ = H(Σ_k λ_k w_k), Hβ = Hγ − Hα, with H(p) = −Σ p_i ln p_i;
@@ -68,22 +95,13 @@ export function consensusIndicator(priorities: readonly (readonly number[])[], o
     }
   });
   const lambda = normalisedExpertWeights(priorities.length, options.expertWeights);
-  const pooled = new Float64Array(n);
-  let hAlpha = 0;
-  for (let k = 0; k < priorities.length; k++) {
-    const p = priorities[k];
+  const k = priorities.length, flat = new Float64Array(k * n);
+  for (let e = 0; e < k; e++) {
+    const q = priorities[e];
     let total = 0;
-    for (let i = 0; i < n; i++) total += p[i];
-    const q = p.map((x: number) => x / total);
-    hAlpha += lambda[k] * entropy(q);
-    for (let i = 0; i < n; i++) pooled[i] += lambda[k] * q[i];
+    for (let i = 0; i < n; i++) total += q[i];
+    if (!(total > 0)) throw new DomainError('not-positive', `Priorities of expert ${e + 1} must not all be zero.`, { expert: e });
+    for (let i = 0; i < n; i++) flat[e * n + i] = q[i] / total;
   }
-  const hGamma = entropy(pooled);
-  const hBeta = Math.max(0, hGamma - hAlpha);
-  if (n === 1) return { sStar: 1, band: 'very high', hAlpha, hGamma, hBeta };
-  const d = n + M - 1;
-  const hAlphaMin = -(M / d) * Math.log(M / d) - ((n - 1) / d) * Math.log(1 / d);
-  const inverseCor = Math.exp(hAlphaMin - Math.log(n)); // 1/cor, cor = exp(Hγ,max − Hα,min)
-  const sStar = (Math.exp(-hBeta) - inverseCor) / (1 - inverseCor);
-  return { sStar, band: consensusBand(sStar), hAlpha, hGamma, hBeta };
+  return consensusOf(flat, k, n, lambda, M);
 }

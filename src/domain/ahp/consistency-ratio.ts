@@ -25,3 +25,10 @@ export function consistencyRatio(lambdaMax: number, n: number, riTable: RiTableN
   const ci = Math.max(0, (lambdaMax - n) / (n - 1));
   return { ci, ri, cr: ci / ri, riTable };
 }
+
+/** CR from λmax with a known RI (hot loops): max(0, (λmax − n)/(n − 1)) / RI, and 0 for n ≤ 2. */
+export function consistencyRatioOf(lambdaMax: number, n: number, ri: number): number {
+  if (n <= 2) return 0;
+  const ci = (lambdaMax - n) / (n - 1);
+  return ci > 0 ? ci / ri : 0;
+}

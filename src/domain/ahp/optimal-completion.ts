@@ -25,46 +25,31 @@ export const MAX_COMPLETION_ITERATIONS = 5_000;
  */
 export function optimalCompletionOf(n: number, a: Float64Array): { a: Float64Array; iterations: number } {
   const c = new Float64Array(a);
-  const pi: number[] = [], pj: number[] = [];
-  let known = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) { if (a[i * n + j] === 0) { pi.push(i); pj.push(j); } else known++; }
-  const m = pi.length;
+  let m = 0, known = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) { if (a[i * n + j] === 0) m++; else known++; }
   if (m === 0) return { a: c, iterations: 0 };
-  const w = new Float64Array(n), v = new Float64Array(n), work = new Float64Array(n);
-  logLeastSquaresWeightsInto(n, a, w);
-  const y = new Float64Array(m);
-  for (let k = 0; k < m; k++) y[k] = Math.log(w[pi[k]] / w[pj[k]]);
-  const set = (point: Float64Array): void => {
-    for (let k = 0; k < m; k++) {
-      const x = Math.exp(point[k]);
-      c[pi[k] * n + pj[k]] = x; c[pj[k] * n + pi[k]] = 1 / x;
-    }
+  const st: CompletionState = {
+    n, m, c, pi: new Int32Array(m), pj: new Int32Array(m),
+    w: new Float64Array(n), v: new Float64Array(n), work: new Float64Array(n), warm: false,
   };
-  set(y);
+  for (let i = 0, k = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (a[i * n + j] === 0) { st.pi[k] = i; st.pj[k] = j; k++; }
+  logLeastSquaresWeightsInto(n, a, st.w);
+  const y = new Float64Array(m);
+  for (let k = 0; k < m; k++) y[k] = Math.log(st.w[st.pi[k]] / st.w[st.pj[k]]);
+  setMissing(st, y);
   // A spanning tree of judgments has exactly one consistent completion, and it is the optimum (λmax = n).
   if (known === n - 1) return { a: c, iterations: 0 };
-
-  let warm = false;
-  /** λmax at `point`, and its gradient into `g`. */
-  const evaluate = (point: Float64Array, g: Float64Array): number => {
-    set(point);
-    const lambda = principalEigenvectorInto(c, n, w, work, warm);
-    principalLeftEigenvectorInto(c, n, v, work, warm);
-    warm = true;
-    let vw = 0;
-    for (let k = 0; k < n; k++) vw += v[k] * w[k];
-    for (let k = 0; k < m; k++) {
-      const i = pi[k], j = pj[k], x = c[i * n + j];
-      g[k] = (v[i] * x * w[j] - (v[j] * w[i]) / x) / vw;
-    }
-    return lambda;
-  };
+  // Warm starts: the LLSM weights for w, and v ∝ 1/w (exact left Perron vector of a consistent matrix).
+  let total = 0;
+  for (let i = 0; i < n; i++) { st.v[i] = 1 / st.w[i]; total += st.v[i]; }
+  for (let i = 0; i < n; i++) st.v[i] /= total;
+  st.warm = true;
 
   const g = new Float64Array(m), gNew = new Float64Array(m), p = new Float64Array(m);
   const yNew = new Float64Array(m), s = new Float64Array(m), dg = new Float64Array(m), hy = new Float64Array(m);
   const h = new Float64Array(m * m);
   resetH(h, m, 1);
-  let f = evaluate(y, g);
+  let f = evaluate(st, y, g);
   let scaled = false;
   for (let it = 1; it <= MAX_COMPLETION_ITERATIONS; it++) {
     // Search direction p = −H g.
@@ -77,30 +62,66 @@ export function optimalCompletionOf(n: number, a: Float64Array): { a: Float64Arr
     let alpha = 1, fNew = f, accepted = false;
     for (let k = 0; k < 60; k++) {
       for (let r = 0; r < m; r++) yNew[r] = y[r] + alpha * p[r];
-      fNew = evaluate(yNew, gNew);
+      fNew = evaluate(st, yNew, gNew);
       let slopeNew = 0;
       for (let r = 0; r < m; r++) slopeNew += gNew[r] * p[r];
       if (fNew <= f + 1e-4 * alpha * slope || (fNew <= f + 1e-12 * f && Math.abs(slopeNew) <= 0.9 * Math.abs(slope))) { accepted = true; break; }
       alpha *= 0.5;
     }
-    let largestStep = 0;
+    if (!accepted) { setMissing(st, y); return { a: c, iterations: it }; } // at the noise floor: y is optimal to working accuracy
+    let largestStep = 0, sy = 0, yy = 0;
     for (let r = 0; r < m; r++) {
       s[r] = yNew[r] - y[r];
       dg[r] = gNew[r] - g[r];
       const t = Math.abs(s[r]);
       if (t > largestStep) largestStep = t;
+      sy += s[r] * dg[r]; yy += dg[r] * dg[r];
     }
-    if (!accepted) { set(y); return { a: c, iterations: it }; } // at the noise floor: y is optimal to working accuracy
     y.set(yNew); g.set(gNew); f = fNew;
-    if (largestStep < COMPLETION_TOLERANCE) { set(y); return { a: c, iterations: it }; }
-    let sy = 0, yy = 0;
-    for (let r = 0; r < m; r++) { sy += s[r] * dg[r]; yy += dg[r] * dg[r]; }
+    if (largestStep < COMPLETION_TOLERANCE) return { a: c, iterations: it };
     if (sy <= 1e-300) continue;
     if (!scaled) { resetH(h, m, sy / yy); scaled = true; } // Nocedal & Wright (6.20) initial scaling
     bfgsUpdate(h, s, dg, hy, m, sy);
   }
   throw new DomainError('completion-not-converged',
     `The optimal completion did not converge within ${MAX_COMPLETION_ITERATIONS} iterations.`, { size: n, missing: m });
+}
+
+/** Working state of one completion: the matrix being completed, the missing pairs and eigenvector buffers. */
+interface CompletionState {
+  readonly n: number;
+  readonly m: number;
+  readonly c: Float64Array;
+  readonly pi: Int32Array;
+  readonly pj: Int32Array;
+  readonly w: Float64Array;
+  readonly v: Float64Array;
+  readonly work: Float64Array;
+  warm: boolean;
+}
+
+function setMissing(st: CompletionState, y: Float64Array): void {
+  const { n, m, c, pi, pj } = st;
+  for (let k = 0; k < m; k++) {
+    const x = Math.exp(y[k]);
+    c[pi[k] * n + pj[k]] = x; c[pj[k] * n + pi[k]] = 1 / x;
+  }
+}
+
+/** λmax of the matrix completed with e^y, and its gradient ∂λ/∂y into `g` (right and left Perron vectors). */
+function evaluate(st: CompletionState, y: Float64Array, g: Float64Array): number {
+  setMissing(st, y);
+  const { n, m, c, pi, pj, w, v, work } = st;
+  const lambda = principalEigenvectorInto(c, n, w, work, st.warm);
+  principalLeftEigenvectorInto(c, n, v, work, st.warm);
+  st.warm = true;
+  let vw = 0;
+  for (let k = 0; k < n; k++) vw += v[k] * w[k];
+  for (let k = 0; k < m; k++) {
+    const i = pi[k], j = pj[k], x = c[i * n + j];
+    g[k] = (v[i] * x * w[j] - (v[j] * w[i]) / x) / vw;
+  }
+  return lambda;
 }
 
 function resetH(h: Float64Array, m: number, scale: number): void {

@@ -34,15 +34,14 @@ function where(context: ErrorContext | undefined): string {
  * Source of the conventions: Saaty (1980) ch. 1; DESIGN §4.
  */
 export function parsePairwiseMatrix(input: unknown, context?: ErrorContext): PairwiseData {
-  const at = where(context);
   if (!Array.isArray(input)) {
-    throw new DomainError('not-a-matrix', `The comparison matrix${at} must be an array of rows.`, { ...context });
+    throw new DomainError('not-a-matrix', `The comparison matrix${where(context)} must be an array of rows.`, { ...context });
   }
   const n = input.length;
-  if (n === 0) throw new DomainError('empty-matrix', `The comparison matrix${at} has no rows.`, { ...context });
+  if (n === 0) throw new DomainError('empty-matrix', `The comparison matrix${where(context)} has no rows.`, { ...context });
   if (n > MAX_MATRIX_SIZE) {
     throw new DomainError('too-large',
-      `The comparison matrix${at} has ${n} rows; at most ${MAX_MATRIX_SIZE} elements can be compared.`,
+      `The comparison matrix${where(context)} has ${n} rows; at most ${MAX_MATRIX_SIZE} elements can be compared.`,
       { ...context, size: n, max: MAX_MATRIX_SIZE });
   }
   const a = new Float64Array(n * n);
@@ -50,7 +49,7 @@ export function parsePairwiseMatrix(input: unknown, context?: ErrorContext): Pai
     const row: unknown = input[i];
     if (!Array.isArray(row) || row.length !== n) {
       throw new DomainError('not-square',
-        `Row ${i + 1} of the comparison matrix${at} must have ${n} entries (the matrix must be square).`,
+        `Row ${i + 1} of the comparison matrix${where(context)} must have ${n} entries (the matrix must be square).`,
         { ...context, row: i, expected: n, actual: Array.isArray(row) ? row.length : null });
     }
     for (let j = 0; j < n; j++) {
@@ -58,15 +57,15 @@ export function parsePairwiseMatrix(input: unknown, context?: ErrorContext): Pai
       if (v === null) { a[i * n + j] = 0; continue; }
       if (typeof v !== 'number') {
         throw new DomainError('not-a-number',
-          `Entry at row ${i + 1}, column ${j + 1}${at} must be a number or null.`, { ...context, row: i, col: j });
+          `Entry at row ${i + 1}, column ${j + 1}${where(context)} must be a number or null.`, { ...context, row: i, col: j });
       }
       if (!Number.isFinite(v)) {
         throw new DomainError('not-finite',
-          `Entry at row ${i + 1}, column ${j + 1}${at} must be a finite number.`, { ...context, row: i, col: j });
+          `Entry at row ${i + 1}, column ${j + 1}${where(context)} must be a finite number.`, { ...context, row: i, col: j });
       }
       if (v <= 0) {
         throw new DomainError('not-positive',
-          `Entry at row ${i + 1}, column ${j + 1}${at} must be positive (judgments are ratios).`,
+          `Entry at row ${i + 1}, column ${j + 1}${where(context)} must be positive (judgments are ratios).`,
           { ...context, row: i, col: j, value: v });
       }
       a[i * n + j] = v;
@@ -77,7 +76,7 @@ export function parsePairwiseMatrix(input: unknown, context?: ErrorContext): Pai
     const d = a[i * n + i];
     if (Math.abs(d - 1) > RECIPROCAL_TOLERANCE) {
       throw new DomainError('diagonal-not-one',
-        `Diagonal entry at row ${i + 1}${at} must be 1 (an element compared with itself).`,
+        `Diagonal entry at row ${i + 1}${where(context)} must be 1 (an element compared with itself).`,
         { ...context, row: i, col: i, value: d === 0 ? null : d });
     }
     a[i * n + i] = 1;
@@ -87,7 +86,7 @@ export function parsePairwiseMatrix(input: unknown, context?: ErrorContext): Pai
         if (x !== y) {
           const [r, c] = x === 0 ? [i, j] : [j, i];
           throw new DomainError('missing-not-mirrored',
-            `Entry at row ${r + 1}, column ${c + 1}${at} is missing but its reciprocal is given; leave both empty or give both.`,
+            `Entry at row ${r + 1}, column ${c + 1}${where(context)} is missing but its reciprocal is given; leave both empty or give both.`,
             { ...context, row: r, col: c });
         }
         missing++;
@@ -95,7 +94,7 @@ export function parsePairwiseMatrix(input: unknown, context?: ErrorContext): Pai
       }
       if (Math.abs(x * y - 1) > RECIPROCAL_TOLERANCE) {
         throw new DomainError('not-reciprocal',
-          `Entry at row ${j + 1}, column ${i + 1}${at} must be the reciprocal of the entry at row ${i + 1}, column ${j + 1} (1/${x}).`,
+          `Entry at row ${j + 1}, column ${i + 1}${where(context)} must be the reciprocal of the entry at row ${i + 1}, column ${j + 1} (1/${x}).`,
           { ...context, row: j, col: i, value: y, expected: 1 / x });
       }
       a[j * n + i] = 1 / x;
