@@ -4,6 +4,8 @@ import { principalEigenvectorInto, principalLeftEigenvectorInto } from './princi
 
 /** The search stops when a step moves no missing entry by more than this, in ln a_ij. */
 export const COMPLETION_TOLERANCE = 1e-10;
+/** Missing entries are searched within e^±80, far beyond any optimum of 1–9 judgments and safe for A⁴. */
+const MAX_LOG_RATIO = 80;
 /** Guard against non-convergence of the quasi-Newton search. */
 export const MAX_COMPLETION_ITERATIONS = 5_000;
 
@@ -61,7 +63,9 @@ export function optimalCompletionOf(n: number, a: Float64Array): { a: Float64Arr
     // derivative has shrunk (the convex 1-D restriction is then past or near its minimum).
     let alpha = 1, fNew = f, accepted = false;
     for (let k = 0; k < 60; k++) {
-      for (let r = 0; r < m; r++) yNew[r] = y[r] + alpha * p[r];
+      let inside = true;
+      for (let r = 0; r < m; r++) { yNew[r] = y[r] + alpha * p[r]; if (Math.abs(yNew[r]) > MAX_LOG_RATIO) inside = false; }
+      if (!inside) { alpha *= 0.5; continue; } // keep e^y where A⁴ cannot overflow
       fNew = evaluate(st, yNew, gNew);
       let slopeNew = 0;
       for (let r = 0; r < m; r++) slopeNew += gNew[r] * p[r];

@@ -71,6 +71,7 @@ function powerIterate(input: Float64Array, n: number, out: Float64Array, work: F
       for (let j = 0; j < n; j++) s += b[r + j] * x[j];
       y[i] = s; total += s;
     }
+    if (!(total > 0 && total < Infinity)) throw overflow(n);
     let diff = 0;
     const inv = 1 / total;
     for (let i = 0; i < n; i++) {
@@ -130,6 +131,7 @@ function leftPowerIterate(b: Float64Array, n: number, out: Float64Array, work: F
     }
     let total = 0;
     for (let j = 0; j < n; j++) total += y[j];
+    if (!(total > 0 && total < Infinity)) throw overflow(n);
     let diff = 0;
     const inv = 1 / total;
     for (let j = 0; j < n; j++) {
@@ -146,6 +148,10 @@ function leftPowerIterate(b: Float64Array, n: number, out: Float64Array, work: F
   }
   throw new DomainError('eigenvector-not-converged',
     `The left principal eigenvector did not converge to 1e-12 within ${MAX_POWER_ITERATIONS} power iterations.`, { size: n });
+}
+
+function overflow(n: number): DomainError {
+  return new DomainError('numeric-overflow', 'The matrix entries are too extreme to compute its eigenvector in floating point.', { size: n });
 }
 
 /** Principal eigenvector of a complete pairwise matrix: weights (sum 1) and λmax. */

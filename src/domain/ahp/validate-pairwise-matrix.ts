@@ -3,6 +3,11 @@ import { MAX_MATRIX_SIZE, type IncompleteMatrix } from './ahp-types.js';
 
 /** |a_ij · a_ji − 1| above this is "not reciprocal" (DESIGN §4: reciprocal within 1e-6). */
 export const RECIPROCAL_TOLERANCE = 1e-6;
+/**
+ * Largest ratio accepted in a typed-in matrix (and 1/it the smallest). Saaty's scale stops at 9; the bound only
+ * keeps powers of the matrix (A², A⁴ in the power iteration) far from floating-point overflow.
+ */
+export const MAX_RATIO = 1e6;
 
 /**
  * A validated pairwise matrix in the engine's working form: row-major Float64Array, `0` marks a missing
@@ -27,7 +32,8 @@ function where(context: ErrorContext | undefined): string {
 /**
  * Validates a pairwise comparison matrix and returns it in working form.
  *
- * Checks, in order: an array of rows, 1 ≤ n ≤ 30, square, every cell a finite positive number or `null`,
+ * Checks, in order: an array of rows, 1 ≤ n ≤ 30, square, every cell a finite positive number in
+ * [1/MAX_RATIO, MAX_RATIO] or `null`,
  * diagonal 1 (within 1e-6), a missing judgment mirrored by a missing reciprocal, and reciprocity
  * |a_ij·a_ji − 1| ≤ 1e-6. Errors are DomainErrors whose `details` carry 0-based `{ row, col }`; messages count
  * rows and columns from 1. The returned lower triangle is set to exactly 1/a_ij so later arithmetic is symmetric.
@@ -66,6 +72,11 @@ export function parsePairwiseMatrix(input: unknown, context?: ErrorContext): Pai
       if (v <= 0) {
         throw new DomainError('not-positive',
           `Entry at row ${i + 1}, column ${j + 1}${where(context)} must be positive (judgments are ratios).`,
+          { ...context, row: i, col: j, value: v });
+      }
+      if (v > MAX_RATIO || v < 1 / MAX_RATIO) {
+        throw new DomainError('out-of-range',
+          `Entry at row ${i + 1}, column ${j + 1}${where(context)} must lie between 1/1,000,000 and 1,000,000.`,
           { ...context, row: i, col: j, value: v });
       }
       a[i * n + j] = v;

@@ -33,7 +33,7 @@ export const DRINKS: Record<string, number> = {
 
 /** Random reciprocal matrix on the 1–9 scale from a list of scale indices (upper triangle, row-major). */
 export function scaleMatrix(n: number, picks: number[]): number[][] {
-  const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const m: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let k = 0;
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) { const v = SAATY_SCALE[picks[k++ % picks.length]]; m[i][j] = v; m[j][i] = 1 / v; }
   return m;

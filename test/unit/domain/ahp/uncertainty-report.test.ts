@@ -3,6 +3,7 @@ import { monteCarloWeights } from '../../../../src/domain/ahp/monte-carlo-weight
 import { perturbJudgment } from '../../../../src/domain/ahp/perturb-judgment.js';
 import { uncertaintyReport } from '../../../../src/domain/ahp/uncertainty-report.js';
 import { hierarchyReport } from '../../../../src/domain/ahp/hierarchy-report.js';
+import { priorityReport } from '../../../../src/domain/ahp/priority-report.js';
 import { seededRandom } from '../../../../src/domain/random/seeded-random.js';
 import { DomainError } from '../../../../src/domain/domain-error.js';
 import { CRITERIA_MATRIX, defaultCreditHierarchy } from './default-credit-hierarchy.js';
@@ -70,6 +71,15 @@ describe('uncertaintyReport (POST /api/v1/ahp/uncertainty)', () => {
     expect(r.accepted).toBeGreaterThan(0);
     expect(r.accepted).toBeLessThan(2000);
     expect(() => uncertaintyReport({ matrix: [[1, 3, 1 / 3], [1 / 3, 1, 3], [3, 1 / 3, 1]], draws: 100 })).toThrow(/crLimit/);
+  });
+
+  it('incomplete matrix: missing judgments are completed again in every draw; base = optimal-completion weights', () => {
+    const m = [[1, 1, 5, 2], [1, 1, 3, 4], [1 / 5, 1 / 3, 1, null], [1 / 2, 1 / 4, null, 1]];
+    const r = uncertaintyReport({ matrix: m, draws: 300, seed: 9 });
+    const base = priorityReport({ matrix: m }).weights;
+    r.elements.forEach((e, i) => expect(e.weight).toBeCloseTo(base[i], 12));
+    expect(r.elements.reduce((s, e) => s + e.mean, 0)).toBeCloseTo(1, 12);
+    expect(r.accepted).toBeGreaterThan(0);
   });
 
   it('validates options', () => {

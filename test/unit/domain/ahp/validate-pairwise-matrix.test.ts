@@ -27,6 +27,7 @@ describe('validatePairwiseMatrix (DESIGN §4 conventions)', () => {
     ['not-positive', [[1, 0], [1, 1]], { row: 0, col: 1 }],
     ['not-positive', [[1, -2], [-0.5, 1]], { row: 0, col: 1 }],
     ['diagonal-not-one', [[1, 2], [0.5, 2]], { row: 1, col: 1 }],
+    ['out-of-range', [[1, 1e7], [1e-7, 1]], { row: 0, col: 1 }],
     ['not-reciprocal', [[1, 2, 3], [0.5, 1, 4], [0.3, 0.25, 1]], { row: 2, col: 0 }],
     ['missing-not-mirrored', [[1, null], [2, 1]], { row: 0, col: 1 }],
   ])('rejects %s input with a DomainError naming the cell', (code, input, details) => {
