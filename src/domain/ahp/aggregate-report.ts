@@ -3,7 +3,7 @@ import type { CompletionMethod, IncompleteMatrix, PriorityMethod } from './ahp-t
 import { aggregateJudgmentsOf, parseExpertMatrices } from './aggregate-judgments.js';
 import { aggregatePriorities } from './aggregate-priorities.js';
 import { comparisonComponents } from './assert-connected-comparisons.js';
-import { assertCompletionMethod, completePairwiseData } from './complete-matrix.js';
+import { assertCompletionMethod, completeConnectedData, completePairwiseData } from './complete-matrix.js';
 import { assertPriorityMethod, prioritiesOf } from './compute-priorities.js';
 import { assertScaleMax, consensusOf, type ConsensusBand } from './consensus-indicator.js';
 import { consistencyRatioOf } from './consistency-ratio.js';
@@ -75,7 +75,7 @@ export function aggregateReport(input: AggregateReportInput): AggregateReport {
   for (let k = 0; k < K; k++) {
     const e = experts[k];
     if (e.missing > 0 && comparisonComponents(n, e.a).length > 1) continue;
-    const a = e.missing > 0 ? completePairwiseData(e, completion, { expert: k }) : e.a;
+    const a = completeConnectedData(e, completion);
     const lambdaMax = principalEigenvectorInto(a, n, w, work);
     if (method === 'rgmm') rowGeometricMeanInto(a, n, w);
     flat.set(w, k * n);

@@ -23,6 +23,12 @@ export function completePairwiseData(data: PairwiseData, method: CompletionMetho
   return method === 'harker' ? harkerCompletionOf(data.n, data.a) : optimalCompletionOf(data.n, data.a).a;
 }
 
+/** Completion of a matrix already known to have a connected comparison graph (skips the check). */
+export function completeConnectedData(data: PairwiseData, method: CompletionMethod): Float64Array {
+  if (data.missing === 0) return data.a;
+  return method === 'harker' ? harkerCompletionOf(data.n, data.a) : optimalCompletionOf(data.n, data.a).a;
+}
+
 /**
  * Fills the missing judgments (`null`) of a pairwise matrix.
  * - `optimal` (default): the values minimising λmax — Bozóki, Fülöp & Rónyai (2010), cyclic coordinates on the
