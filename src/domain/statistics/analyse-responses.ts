@@ -4,7 +4,7 @@ import { completeCaseCovariance } from './complete-case-covariance.js';
 import { cronbachAlphaFromCovariance } from './cronbach-alpha.js';
 import { dimensionScoreColumn, reverseCodeInPlace } from './dimension-scores.js';
 import { compareCodes, frequencyTable, type FrequencyRow } from './frequency-table.js';
-import { isMissingAnswer, itemScale, readCategoricalAnswers, readNumericColumns, type AnswerCode } from './item-answers.js';
+import { assertResponseRows, isMissingAnswer, itemScale, readCategoricalAnswers, readNumericColumns, type AnswerCode } from './item-answers.js';
 import type { ItemKind, ItemSpec } from './item-spec.js';
 import type { StatisticsNote } from './statistics-note.js';
 import { validateItemSpecs } from './validate-item-specs.js';
@@ -80,9 +80,8 @@ export interface ResponseAnalysis {
  */
 export function analyseResponses(input: AnalyseResponsesInput): ResponseAnalysis {
   const { items, rows } = input;
-  if (!Array.isArray(items) || !Array.isArray(rows)) {
-    throw new DomainError('invalid-input', 'The analysis needs a list of items and a list of response rows.', {});
-  }
+  if (!Array.isArray(items)) throw new DomainError('invalid-input', 'The analysis needs a list of items.', {});
+  assertResponseRows(rows);
   validateItemSpecs(items);
   const notes: StatisticsNote[] = [];
   if (rows.length === 0) notes.push({ code: 'no-responses', message: 'There are no responses yet.' });

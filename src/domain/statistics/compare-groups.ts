@@ -2,7 +2,7 @@ import { DomainError } from '../domain-error.js';
 import { summariseColumn } from './column-summary.js';
 import { kruskalWallis } from './kruskal-wallis.js';
 import { oneWayAnova } from './one-way-anova.js';
-import { readNumericAnswers, type AnswerCode } from './item-answers.js';
+import { assertResponseRows, readNumericAnswers, type AnswerCode } from './item-answers.js';
 import { asItemSpec, readCategoryIndices } from './item-categories.js';
 import type { ItemSpec } from './item-spec.js';
 import type { StatisticsNote } from './statistics-note.js';
@@ -45,6 +45,7 @@ export function compareGroups(
   scores: ArrayLike<number | null> | ItemSpec | string,
   byItem: ItemSpec | string,
 ): GroupComparison {
+  assertResponseRows(rows);
   let values: Float64Array;
   if (isScoreList(scores)) {
     if (scores.length !== rows.length) {

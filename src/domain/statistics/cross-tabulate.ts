@@ -1,5 +1,5 @@
 import { chiSquareIndependence } from './chi-square-independence.js';
-import type { AnswerCode } from './item-answers.js';
+import { assertResponseRows, type AnswerCode } from './item-answers.js';
 import { asItemSpec, readCategoryIndices } from './item-categories.js';
 import type { ItemSpec } from './item-spec.js';
 import type { StatisticsNote } from './statistics-note.js';
@@ -40,6 +40,7 @@ export interface CrossTabulation {
  * respondent would count in several cells and the χ² test would not apply.
  */
 export function crossTabulate(rows: ReadonlyArray<Record<string, unknown>>, rowItem: ItemSpec | string, colItem: ItemSpec | string): CrossTabulation {
+  assertResponseRows(rows);
   const rowSpec = asItemSpec(rowItem);
   const colSpec = asItemSpec(colItem);
   validateItemSpecs([rowSpec, colSpec]);

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error.js';
-import { itemScale, readNumericColumns } from './item-answers.js';
+import { assertResponseRows, itemScale, readNumericColumns } from './item-answers.js';
 import type { ItemSpec } from './item-spec.js';
 import { validateItemSpecs } from './validate-item-specs.js';
 
@@ -55,6 +55,7 @@ export function dimensionColumns(rows: ReadonlyArray<Record<string, unknown>>, i
  * Example: items a, b (b reversed, 1–5), answers a = 4, b = 2 → (4 + 4)/2 = 4.
  */
 export function dimensionScores(rows: ReadonlyArray<Record<string, unknown>>, items: readonly ItemSpec[], dimension: string): Array<number | null> {
+  assertResponseRows(rows);
   validateItemSpecs(items);
   const members = items.filter((item) => item.dimension === dimension);
   if (members.length === 0) throw new DomainError('unknown-dimension', `No item belongs to the dimension "${dimension}".`, { dimension });

@@ -4,6 +4,17 @@ import { DEFAULT_LIKERT_MAX, DEFAULT_LIKERT_MIN, type ItemSpec } from './item-sp
 /** An answer code of a categorical item. */
 export type AnswerCode = string | number;
 
+/** Throws a DomainError unless `rows` is a list of response objects (one plain object per respondent). */
+export function assertResponseRows(rows: unknown): asserts rows is ReadonlyArray<Record<string, unknown>> {
+  if (!Array.isArray(rows)) throw new DomainError('invalid-input', 'The responses must be a list of rows.', {});
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown = rows[r];
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      throw new DomainError('invalid-row', `Response ${r + 1} is not an object of answers.`, { row: r });
+    }
+  }
+}
+
 /** True for the ways a response row says "not answered": absent, null, or an empty/blank string. */
 export function isMissingAnswer(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../src/domain/domain-error.js';
-import { readCategoricalAnswers, readNumericAnswers, readNumericColumns } from '../../../../src/domain/statistics/item-answers.js';
+import { assertResponseRows, readCategoricalAnswers, readNumericAnswers, readNumericColumns } from '../../../../src/domain/statistics/item-answers.js';
 import type { ItemSpec } from '../../../../src/domain/statistics/item-spec.js';
 
 const TEN_ITEMS: ItemSpec[] = Array.from({ length: 10 }, (_, j) => ({ name: `q${j}`, kind: 'likert' }));
@@ -39,5 +39,14 @@ describe('readCategoricalAnswers', () => {
   it('rejects objects and lists on single-answer items', () => {
     expect(() => readCategoricalAnswers([{ c: { x: 1 } }], { name: 'c', kind: 'choice' })).toThrow(DomainError);
     expect(() => readCategoricalAnswers([{ c: [1] }], { name: 'c', kind: 'likert' })).toThrow(DomainError);
+  });
+});
+
+describe('assertResponseRows', () => {
+  it('rejects a non-list and rows that are not objects', () => {
+    expect(() => assertResponseRows('rows')).toThrow(DomainError);
+    expect(() => assertResponseRows([{}, null])).toThrow(/Response 2 is not an object/);
+    expect(() => assertResponseRows([[1, 2]])).toThrow(DomainError);
+    expect(() => assertResponseRows([{ a: 1 }])).not.toThrow();
   });
 });
