@@ -49,7 +49,8 @@ export function hosmerLemeshowFromGroups(groups: readonly HosmerLemeshowGroup[])
 /**
  * Hosmer–Lemeshow test from unit-level PDs and outcomes, grouped either into `groups` (default 10) quantile
  * groups of the PD ("deciles of risk": cut at type-7 quantiles, right-closed, ties kept together, empty groups
- * dropped — as R ResourceSelection::hoslem.test) or by a supplied label per unit (e.g. the rating grade). Unweighted.
+ * dropped — as R ResourceSelection::hoslem.test) or by a supplied label per unit (e.g. the rating grade; groups
+ * then ordered by mean PD). Unweighted.
  */
 export function hosmerLemeshowTest(outcomes: ArrayLike<number>, pds: ArrayLike<number>,
   options: { groupBy?: 'deciles' | readonly string[]; groups?: number } = {}): HosmerLemeshowResult {
@@ -59,26 +60,30 @@ export function hosmerLemeshowTest(outcomes: ArrayLike<number>, pds: ArrayLike<n
     if (pds[i] < 0 || pds[i] > 1) throw new DomainError('not-a-probability', `PD ${i + 1} is ${pds[i]}; PDs must be between 0 and 1.`, { index: i, value: pds[i] });
   }
   const groupBy = options.groupBy ?? 'deciles';
-  const tally = new Map<string, { n: number; o: number; e: number; order: number }>();
-  const add = (key: string, order: number, i: number) => {
-    let t = tally.get(key);
-    if (!t) { t = { n: 0, o: 0, e: 0, order }; tally.set(key, t); }
-    t.n++; t.o += outcomes[i]; t.e += pds[i];
-  };
+  let groups: HosmerLemeshowGroup[];
   if (groupBy === 'deciles') {
     const edges = quantileBinEdges(pds, options.groups ?? 10);
+    const k = edges.length + 1;
+    const n = new Float64Array(k), o = new Float64Array(k), e = new Float64Array(k);
+    for (let i = 0; i < pds.length; i++) { const b = binIndex(pds[i], edges); n[b]++; o[b] += outcomes[i]; e[b] += pds[i]; }
     const labels = edges.length === 0 ? ['all'] : [
-      `[min, ${edges[0]}]`, ...edges.slice(1).map((e, j) => `(${edges[j]}, ${e}]`), `(${edges[edges.length - 1]}, max]`];
-    for (let i = 0; i < pds.length; i++) { const b = binIndex(pds[i], edges); add(labels[b], b, i); }
+      `[min, ${edges[0]}]`, ...edges.slice(1).map((x, j) => `(${edges[j]}, ${x}]`), `(${edges[edges.length - 1]}, max]`];
+    groups = [];
+    for (let b = 0; b < k; b++) {
+      if (n[b] > 0) groups.push({ label: labels[b], obligors: n[b], observed: o[b], expected: e[b], meanPd: e[b] / n[b] });
+    }
   } else {
     if (groupBy.length !== outcomes.length) {
       throw new DomainError('length-mismatch', `The group labels have ${groupBy.length} values but there are ${outcomes.length} outcomes.`, { length: groupBy.length, expected: outcomes.length });
     }
-    for (let i = 0; i < groupBy.length; i++) add(groupBy[i], 0, i);
+    const tally = new Map<string, { n: number; o: number; e: number }>();
+    for (let i = 0; i < groupBy.length; i++) {
+      let t = tally.get(groupBy[i]);
+      if (!t) { t = { n: 0, o: 0, e: 0 }; tally.set(groupBy[i], t); }
+      t.n++; t.o += outcomes[i]; t.e += pds[i];
+    }
+    groups = [...tally.entries()].map(([label, t]) => ({ label, obligors: t.n, observed: t.o, expected: t.e, meanPd: t.e / t.n }))
+      .sort((a, b) => a.meanPd - b.meanPd);
   }
-  const groups = [...tally.entries()]
-    .map(([label, t]) => ({ label, obligors: t.n, observed: t.o, expected: t.e, meanPd: t.e / t.n, order: t.order }))
-    .sort((a, b) => a.order - b.order || a.meanPd - b.meanPd)
-    .map(({ order: _order, ...g }) => g);
   return hosmerLemeshowFromGroups(groups);
 }

@@ -1,21 +1,16 @@
-import { argsortNumbers } from './argsort-numbers.js';
+import { numericLevels } from './numeric-levels.js';
 
 /**
  * Ranks 1 … n with ties given the mean of the ranks they span ("midranks", fractional ranking), as R's
- * rank(ties.method = "average"). O(n) after a radix argsort. Example: (10, 20, 20, 30) → (1, 2.5, 2.5, 4).
+ * rank(ties.method = "average"): a level holding entries at positions a+1 … b gets (a + 1 + b)/2.
+ * O(n) via `numericLevels`. Example: (10, 20, 20, 30) → (1, 2.5, 2.5, 4).
  */
 export function midranks(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  const order = argsortNumbers(values);
-  const ranks = new Float64Array(n);
-  let start = 0;
-  while (start < n) {
-    let end = start + 1;
-    const v = values[order[start]];
-    while (end < n && values[order[end]] === v) end++;
-    const r = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) ranks[order[k]] = r;
-    start = end;
-  }
+  const { counts, levelOf } = numericLevels(values);
+  const rankOfLevel = new Float64Array(counts.length);
+  let below = 0;
+  for (let l = 0; l < counts.length; l++) { rankOfLevel[l] = below + (counts[l] + 1) / 2; below += counts[l]; }
+  const ranks = new Float64Array(levelOf.length);
+  for (let i = 0; i < levelOf.length; i++) ranks[i] = rankOfLevel[levelOf[i]];
   return ranks;
 }

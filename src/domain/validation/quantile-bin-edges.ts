@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error.js';
-import { argsortNumbers } from './argsort-numbers.js';
+import { numericLevels } from './numeric-levels.js';
 
 /**
  * Inner cut points for `bins` quantile bins of a sample: the type-7 quantiles (Hyndman & Fan 1996; R's default
@@ -16,13 +16,22 @@ export function quantileBinEdges(values: ArrayLike<number>, bins = 10): number[]
       throw new DomainError('invalid-value', `Value ${i + 1} is ${String(v)}; binning needs finite numbers.`, { index: i, value: String(v) });
     }
   }
-  const order = argsortNumbers(values);
+  // The k-th smallest value (0-based) is read off the cumulative level counts.
+  const levels = numericLevels(values);
+  const cumulative = new Float64Array(levels.counts.length);
+  let running = 0;
+  levels.counts.forEach((c, l) => { running += c; cumulative[l] = running; });
+  const kth = (k: number) => {
+    let lo = 0, hi = cumulative.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (cumulative[mid] > k) hi = mid; else lo = mid + 1; }
+    return levels.values[lo];
+  };
   const edges: number[] = [];
   for (let k = 1; k < bins; k++) {
     const h = (n - 1) * (k / bins);
     const lo = Math.floor(h);
-    const a = values[order[lo]];
-    const b = values[order[Math.min(n - 1, lo + 1)]];
+    const a = kth(lo);
+    const b = kth(Math.min(n - 1, lo + 1));
     const q = a + (h - lo) * (b - a);
     if (edges.length === 0 || q > edges[edges.length - 1]) edges.push(q);
   }

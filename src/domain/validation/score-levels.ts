@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error.js';
-import { argsortNumbers } from './argsort-numbers.js';
+import { numericLevels } from './numeric-levels.js';
 import { validateScoredOutcomes } from './validate-scored-outcomes.js';
 
 /** How a score is read: the direction of risk and optional design weights. */
@@ -34,7 +34,7 @@ export interface ScoreLevels {
 }
 
 /**
- * Groups a scored sample into ordered score levels (ties share a level). O(n) after one radix argsort.
+ * Groups a scored sample into ordered score levels (ties share a level), O(n) via `numericLevels`.
  * Validates the input first: outcomes 0/1 with both classes present, finite scores, weights ≥ 0 of equal length,
  * and positive total weight in each class.
  */
@@ -43,22 +43,18 @@ export function scoreLevels(outcomes: ArrayLike<number>, scores: ArrayLike<numbe
   const higherIsRiskier = options.higherIsRiskier ?? false;
   const weights = options.weights;
   const n = outcomes.length;
-  const ascending = argsortNumbers(scores);
-
-  const levelOf = new Uint32Array(n);
-  const levelScores: number[] = [];
-  const levelBads: number[] = [];
-  const levelGoods: number[] = [];
+  const grouped = numericLevels(scores);
+  const L = grouped.values.length;
+  // Riskiest first: ascending scores when higher is safer, descending when higher is riskier.
+  const levelOf = grouped.levelOf;
+  if (higherIsRiskier) for (let i = 0; i < n; i++) levelOf[i] = L - 1 - levelOf[i];
+  const levelScores = higherIsRiskier ? grouped.values.slice().reverse() : grouped.values;
+  const levelBads = new Float64Array(L);
+  const levelGoods = new Float64Array(L);
   let totalBad = 0, totalGood = 0;
-  let level = -1;
-  let previous = NaN;
-  for (let k = 0; k < n; k++) {
-    const idx = ascending[higherIsRiskier ? n - 1 - k : k];
-    const s = scores[idx] === 0 ? 0 : scores[idx];
-    if (s !== previous) { level++; levelScores.push(s); levelBads.push(0); levelGoods.push(0); previous = s; }
-    levelOf[idx] = level;
-    const w = weights ? weights[idx] : 1;
-    if (outcomes[idx] === 1) { levelBads[level] += w; totalBad += w; } else { levelGoods[level] += w; totalGood += w; }
+  for (let i = 0; i < n; i++) {
+    const w = weights ? weights[i] : 1;
+    if (outcomes[i] === 1) { levelBads[levelOf[i]] += w; totalBad += w; } else { levelGoods[levelOf[i]] += w; totalGood += w; }
   }
   if (weights && !(totalBad > 0 && totalGood > 0)) {
     throw new DomainError('zero-class-weight',
@@ -66,9 +62,9 @@ export function scoreLevels(outcomes: ArrayLike<number>, scores: ArrayLike<numbe
       { totalBadWeight: totalBad, totalGoodWeight: totalGood });
   }
   return {
-    scores: Float64Array.from(levelScores),
-    bads: Float64Array.from(levelBads),
-    goods: Float64Array.from(levelGoods),
+    scores: levelScores,
+    bads: levelBads,
+    goods: levelGoods,
     levelOf, totalBad, totalGood, badCount, goodCount, higherIsRiskier, weighted: weights !== undefined,
   };
 }

@@ -1,11 +1,13 @@
 import { DomainError } from '../domain-error.js';
 import { aucIntervalFromPlacements } from './auc-confidence-interval.js';
 import { brierScore } from './brier-score.js';
+import { capCurveFromLevels, type CapPoint } from './cap-curve.js';
 import { confusionMatrix, type ConfusionMatrix } from './confusion-matrix.js';
 import { delongPlacements, type DelongPlacements } from './delong-placements.js';
 import { delongTestFromPlacements } from './delong-test.js';
 import { giniCoefficient } from './gini-coefficient.js';
 import { ksFromLevels } from './kolmogorov-smirnov-statistic.js';
+import { rocCurveFromLevels, type RocPoint } from './roc-curve.js';
 import { scoreLevels } from './score-levels.js';
 import { validateOutcomes, validateWeights } from './validate-scored-outcomes.js';
 
@@ -26,6 +28,8 @@ export interface ValidationMetricsInput {
   readonly scoresArePd?: boolean;
   /** Confidence level of the AUC intervals (default 0.95). */
   readonly confidence?: number;
+  /** Also return ROC and CAP curve points per model (≤ maxPoints each, default 200), from the same sort. */
+  readonly curves?: boolean | { readonly maxPoints?: number };
 }
 
 export interface ModelMetrics {
@@ -38,6 +42,8 @@ export interface ModelMetrics {
   readonly ksScore: number;
   readonly brier?: number;
   readonly confusion?: ConfusionMatrix;
+  readonly roc?: RocPoint[];
+  readonly cap?: CapPoint[];
 }
 
 export interface ModelComparison {
@@ -57,7 +63,7 @@ export interface ValidationMetrics {
 /**
  * All discrimination metrics of one or more model versions scored on the same units, the computation behind
  * POST /api/v1/validation/metrics (issue 7 point 6): per model AUC (Mann–Whitney), its DeLong 95 % CI, Gini
- * = 2·AUC − 1, KS, optionally the Brier score (PDs) and a confusion matrix at a cut-off; for every pair of models
+ * = 2·AUC − 1, KS, optionally the Brier score (PDs), a confusion matrix at a cut-off and ROC/CAP curve points; for every pair of models
  * (in the order of `scores`) DeLong's paired test, z = (AUC_a − AUC_b)/SE. Each model's scores are sorted once
  * (radix argsort), everything else is linear: 1,000,000 units × 2 models take well under a second.
  * Design weights enter AUC, KS, Brier and the confusion matrix, and the linearised DeLong variance.
@@ -88,10 +94,12 @@ export function validationMetrics(input: ValidationMetricsInput): ValidationMetr
     const confusion = input.cutoff !== undefined
       ? confusionMatrix(outcomes, scores, { cutoff: input.cutoff, higherIsRiskier, weights, costRatio: input.costRatio })
       : undefined;
+    const maxPoints = typeof input.curves === 'object' ? input.curves.maxPoints ?? 200 : 200;
     models[name] = {
       auc: interval.auc, aucCi: interval.ci, aucStandardError: interval.standardError,
       gini: giniCoefficient(interval.auc), ks: ks.ks, ksScore: ks.score,
       ...(brier !== undefined ? { brier } : {}), ...(confusion ? { confusion } : {}),
+      ...(input.curves ? { roc: rocCurveFromLevels(levels, maxPoints), cap: capCurveFromLevels(levels, maxPoints) } : {}),
     };
   }
 

@@ -54,6 +54,15 @@ describe('validationMetrics', () => {
     expect(r.sample).toMatchObject({ n: 5, bads: 2, goods: 3, weighted: true, higherIsRiskier: false });
   });
 
+  it('curves: ROC and CAP points from the same sort, ≤ maxPoints, ending at (1, 1)', () => {
+    const r = validationMetrics({ outcomes: poor, scores: { s100b }, higherIsRiskier: true, curves: { maxPoints: 20 } });
+    const { roc, cap } = r.models.s100b;
+    expect(roc!.length).toBeLessThanOrEqual(20);
+    expect(cap!.length).toBeLessThanOrEqual(20);
+    expect(roc![roc!.length - 1]).toMatchObject({ falsePositiveRate: 1, truePositiveRate: 1 });
+    expect(cap![0]).toEqual({ threshold: null, populationShare: 0, badShare: 0 });
+  });
+
   it('edge cases give DomainError with clear messages, never NaN', () => {
     expect(() => validationMetrics({ outcomes: [0, 0, 0], scores: { a: [1, 2, 3] } })).toThrow(/All 3 outcomes are good/);
     expect(() => validationMetrics({ outcomes: [1, 1], scores: { a: [1, 2] } })).toThrow(/All 2 outcomes are bad/);
