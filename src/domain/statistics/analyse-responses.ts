@@ -5,6 +5,7 @@ import { cronbachAlphaFromCovariance } from './cronbach-alpha.js';
 import { dimensionScoreColumn, reverseCodeInPlace } from './dimension-scores.js';
 import { compareCodes, frequencyTable, type FrequencyRow } from './frequency-table.js';
 import { assertResponseRows, isMissingAnswer, itemScale, readCategoricalAnswers, readNumericColumns, type AnswerCode } from './item-answers.js';
+import { readCategoryIndices } from './item-categories.js';
 import type { ItemKind, ItemSpec } from './item-spec.js';
 import type { StatisticsNote } from './statistics-note.js';
 import { validateItemSpecs } from './validate-item-specs.js';
@@ -198,20 +199,34 @@ function analyseNumberItem(item: ItemSpec, column: Float64Array): ItemAnalysis {
 }
 
 function analyseChoiceItem(item: ItemSpec, rows: ReadonlyArray<Record<string, unknown>>): ItemAnalysis {
-  const answers = readCategoricalAnswers(rows, item);
-  const codes: AnswerCode[] = [];
+  const notes: StatisticsNote[] = [];
+  let frequencies: FrequencyRow[];
   let n = 0;
-  let multiple = false;
-  for (const answer of answers) {
-    if (answer === null) continue;
-    n++;
-    if (Array.isArray(answer)) { multiple = true; codes.push(...answer); } else codes.push(answer);
+  try {
+    // Single answers (the usual case): one pass to category indices, then counts.
+    const { categories, indices } = readCategoryIndices(rows, item);
+    const counts = new Float64Array(categories.length);
+    for (let r = 0; r < indices.length; r++) {
+      if (indices[r] >= 0) { counts[indices[r]]++; n++; }
+    }
+    const base = n > 0 ? n : 1;
+    frequencies = categories.map((c, i) => ({ value: c.value, label: c.label, count: counts[i], percent: (100 * counts[i]) / base }));
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'multi-select') throw error;
+    // Multi-select answers: count every selected code; percentages are of respondents.
+    const answers = readCategoricalAnswers(rows, item);
+    const codes: AnswerCode[] = [];
+    for (const answer of answers) {
+      if (answer === null) continue;
+      n++;
+      if (Array.isArray(answer)) codes.push(...answer); else codes.push(answer);
+    }
+    frequencies = frequencyTable(codes, item.choices ?? [], n);
+    notes.push({ code: 'multiple-answers', message: `"${item.name}" allows several answers; percentages are of respondents and can add up to more than 100.`, subject: item.name });
   }
-  const frequencies = frequencyTable(codes, item.choices ?? [], n);
-  const notes = n === 0 ? [{ code: 'no-answers', message: `Nobody answered "${item.name}".`, subject: item.name }] : [];
-  if (multiple) notes.push({ code: 'multiple-answers', message: `"${item.name}" allows several answers; percentages are of respondents and can add up to more than 100.`, subject: item.name });
-  const declared = new Set((item.choices ?? []).map((c) => c.value));
-  const undeclared = frequencies.filter((f) => !declared.has(f.value) && f.count > 0).map((f) => f.value).sort(compareCodes);
+  if (n === 0) notes.unshift({ code: 'no-answers', message: `Nobody answered "${item.name}".`, subject: item.name });
+  const declared = new Set((item.choices ?? []).map((c) => String(c.value)));
+  const undeclared = frequencies.filter((f) => !declared.has(String(f.value)) && f.count > 0).map((f) => f.value).sort(compareCodes);
   if (item.choices !== undefined && undeclared.length > 0) {
     notes.push({ code: 'undeclared-answers', message: `"${item.name}" has answers that are not among its choices: ${undeclared.join(', ')}.`, subject: item.name });
   }

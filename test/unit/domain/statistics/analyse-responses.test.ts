@@ -178,3 +178,20 @@ describe('analyseResponses input checks', () => {
     expect(analyseResponses({ items, rows: [{ n: -1e300 }, { n: 1e300 }] }).items.n.n).toBe(2);
   });
 });
+
+describe('analyseResponses choice items', () => {
+  it('multi-select answers count every code, percent of respondents (hand: 2 respondents, x chosen by both → 100 %)', () => {
+    const items: ItemSpec[] = [{ name: 'm', kind: 'choice', choices: [{ value: 'x' }, { value: 'y' }, { value: 'z' }] }];
+    const result = analyseResponses({ items, rows: [{ m: ['x', 'y'] }, { m: ['x'] }, {}] });
+    expect(result.items.m.n).toBe(2);
+    expect(result.items.m.frequencies.map((f) => [f.value, f.count, f.percent])).toEqual([['x', 2, 100], ['y', 1, 50], ['z', 0, 0]]);
+    expect(result.items.m.notes.map((n) => n.code)).toContain('multiple-answers');
+  });
+
+  it('answers outside the declared choices are counted after them, with a note', () => {
+    const items: ItemSpec[] = [{ name: 'c', kind: 'choice', choices: [{ value: 1, label: 'One' }] }];
+    const result = analyseResponses({ items, rows: [{ c: '1' }, { c: 'other' }, { c: 1 }] });
+    expect(result.items.c.frequencies.map((f) => [f.label, f.count])).toEqual([['One', 2], ['other', 1]]);
+    expect(result.items.c.notes.map((n) => n.code)).toContain('undeclared-answers');
+  });
+});
