@@ -3,9 +3,10 @@
  * model versions (target < 3 s) and stratified sampling of 1,000,000 units (target < 1 s).
  * Borrowers are synthetic, drawn with seededRandom(20240607): a latent risk z ~ N(0, 1), default when
  * z + 0.9·noise > 2.0 (≈ 5 % bads); version 1 scores 70 − 9·(z + 0.9·e₁), version 2 70 − 9·(z + 0.6·e₂), both
- * clamped to 0–100 and rounded to 0.01 (so there are ties), graded on the DESIGN §5 scale; version 2 also gives a PD.
+ * clamped to 0–100 and rounded to 0.01 (so there are ties), graded on the DESIGN §5 scale; both also give unrounded PDs.
  * Strata: 20 industries × 4 size bands × 5 loan classifications. Run: npx tsx bench/validation.bench.ts
  */
+import { cpus, loadavg } from 'node:os';
 import { seededRandom } from '../src/domain/random/seeded-random.js';
 import { defaultRatesByGrade } from '../src/domain/validation/default-rates-by-grade.js';
 import { hosmerLemeshowTest } from '../src/domain/validation/hosmer-lemeshow-test.js';
@@ -32,7 +33,7 @@ function gradeOf(score: number): string {
 function synthetic() {
   const rng = seededRandom(20240607);
   const outcomes = new Uint8Array(N);
-  const v1 = new Float64Array(N), v2 = new Float64Array(N), pd2 = new Float64Array(N);
+  const v1 = new Float64Array(N), v2 = new Float64Array(N), pd1 = new Float64Array(N), pd2 = new Float64Array(N);
   const grade1: string[] = new Array(N), grade2: string[] = new Array(N);
   const industry: string[] = new Array(N), size: string[] = new Array(N), classification: string[] = new Array(N);
   const industries = Array.from({ length: 20 }, (_, i) => `I${String(i + 1).padStart(2, '0')}`);
@@ -45,13 +46,15 @@ function synthetic() {
     outcomes[i] = bad;
     v1[i] = clamp(70 - 9 * (z + 0.9 * rng.nextNormal()));
     v2[i] = clamp(70 - 9 * (z + 0.6 * rng.nextNormal()));
-    pd2[i] = 1 / (1 + Math.exp((v2[i] - 45) / 6));
+    // Unrounded PDs: a million distinct values, the worst case for sorting.
+    pd1[i] = 1 / (1 + Math.exp(3.5 - 1.3 * (z + 0.9 * rng.nextNormal())));
+    pd2[i] = 1 / (1 + Math.exp((v2[i] - 45) / 6 + 0.01 * rng.nextNormal()));
     grade1[i] = gradeOf(v1[i]); grade2[i] = gradeOf(v2[i]);
     industry[i] = industries[rng.nextInt(20)];
     size[i] = sizes[Math.min(3, Math.floor(-Math.log(1 - rng.next()) * 1.2))];
     classification[i] = bad ? classes[2 + rng.nextInt(3)] : rng.next() < 0.92 ? classes[0] : classes[1];
   }
-  return { outcomes, v1, v2, pd2, grade1, grade2, columns: { industry, size, classification } };
+  return { outcomes, v1, v2, pd1, pd2, grade1, grade2, columns: { industry, size, classification } };
 }
 
 function median(xs: number[]): number {
@@ -66,11 +69,13 @@ function time(reps: number, fn: () => unknown): number {
   return median(times);
 }
 
+const loadAtStart = loadavg()[0];
 const data = synthetic();
-const { outcomes, v1, v2, pd2, grade1, grade2 } = data;
+const { outcomes, v1, v2, pd1, pd2, grade1, grade2 } = data;
 
 let summary = '';
 const metricsOnly = time(5, () => validationMetrics({ outcomes, scores: { v1, v2 }, cutoff: 60 }));
+const metricsContinuous = time(5, () => validationMetrics({ outcomes, scores: { pd1, pd2 }, scoresArePd: true }));
 const allMetrics = time(5, () => {
   const m = validationMetrics({ outcomes, scores: { v1, v2 }, cutoff: 60, curves: true });
   const rocPoints = m.models.v1.roc!.length;
@@ -104,11 +109,12 @@ const srs = time(5, () => simpleRandomSample(N, { sampleSize: 20_000 }, 7));
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 console.log('## Validation metrics and sampling (1,000,000 borrowers)');
 console.log('');
-console.log(`Median of 5 runs after a warm-up, one core, Node ${process.version}; synthetic seeded portfolio, two model versions, ${strataCount} strata.`);
+console.log(`Median of 5 runs after a warm-up, single-threaded, Node ${process.version}, ${cpus().length} CPU(s), 1-min load average ${loadAtStart.toFixed(1)} at start and ${loadavg()[0].toFixed(1)} at end (other work on the machine slows every figure); synthetic seeded portfolio, two model versions, ${strataCount} strata.`);
 console.log('');
 console.log('| measure | value | target |');
 console.log('|---|---|---|');
 console.log(`| validationMetrics: AUC + DeLong CI, Gini, KS, confusion at 60, DeLong test — 1,000,000 × 2 versions | ${ms(metricsOnly)} | < 3000 ms |`);
+console.log(`| validationMetrics on unrounded PDs (≈ 1,000,000 distinct values per version, radix-sort path) + Brier | ${ms(metricsContinuous)} | < 3000 ms |`);
 console.log(`| all metrics: the above with ROC/CAP curves ×2, plus McNemar, Brier, default rate per grade (binomial + Jeffreys), Hosmer–Lemeshow, PSI, migration matrix, Spearman, Kendall τ-b | ${ms(allMetrics)} | < 3000 ms |`);
 console.log(`| stratified sample of 20,000 from 1,000,000 (industry × size × classification, proportional) | ${ms(proportional)} | < 1000 ms |`);
 console.log(`| stratified sample, Neyman on defaults + defaults oversampled ×5 with design weights | ${ms(neymanOversampled)} | < 1000 ms |`);

@@ -1,13 +1,6 @@
 import type { ScoreLevels } from './score-levels.js';
 
-/**
- * DeLong's structural components ("placements") of an AUC (DeLong, DeLong & Clarke-Pearson 1988, Biometrics
- * 44:837–845): for each bad i, V10_i = share of goods rated safer than it (ties ½); for each good j,
- * V01_j = share of bads rated riskier than it (ties ½). AUC = mean of V10 = mean of V01.
- * Computed from the score levels in O(n), the midrank form of Sun & Xu (2014, IEEE Signal Processing Letters
- * 21:1389–1393): V10_i = (R_i − R_i^bad)/n_good with R the midrank among all units and R^bad among bads —
- * here the same count read directly off the cumulative level table. With design weights the shares are weighted.
- */
+/** DeLong's structural components of one AUC, in input order of the bads and of the goods. */
 export interface DelongPlacements {
   readonly auc: number;
   /** V10 of each bad, in input order of the bads. */
@@ -21,6 +14,14 @@ export interface DelongPlacements {
   readonly totalGood: number;
 }
 
+/**
+ * DeLong's structural components ("placements") of an AUC (DeLong, DeLong & Clarke-Pearson 1988, Biometrics
+ * 44:837–845): for each bad i, V10_i = share of goods rated safer than it (ties ½); for each good j,
+ * V01_j = share of bads rated riskier than it (ties ½). AUC = mean of V10 = mean of V01.
+ * Computed from the score levels in O(n), the midrank form of Sun & Xu (2014, IEEE Signal Processing Letters
+ * 21:1389–1393): V10_i = (R_i − R_i^bad)/n_good with R the midrank among all units and R^bad among bads —
+ * here the same count read directly off the cumulative level table. With design weights the shares are weighted.
+ */
 export function delongPlacements(outcomes: ArrayLike<number>, levels: ScoreLevels, weights?: ArrayLike<number>): DelongPlacements {
   const L = levels.scores.length;
   // For each level: goods strictly safer + ½ goods at the level; bads strictly riskier + ½ bads at the level.

@@ -70,14 +70,19 @@ export function groupIntoStrata(columns: Readonly<Record<string, ArrayLike<strin
   let stride = 1;
   for (let d = cols.length - 1; d >= 0; d--) { strides[d] = stride; stride *= sortedValues[d].length; }
   if (stride > Number.MAX_SAFE_INTEGER) throw new DomainError('too-many-strata', 'The stratification variables have too many value combinations.', {});
-  const indexOfCode = new Map<number, number>();
+  // Stratum code → provisional index: a flat table when the combinations are few (the usual case), else a Map.
   const codesSeen: number[] = [];
   const provisional = new Uint32Array(N);
+  const table = stride <= 1 << 22 ? new Int32Array(stride).fill(-1) : null;
+  const indexOfCode = new Map<number, number>();
   for (let i = 0; i < N; i++) {
     let code = 0;
     for (let d = 0; d < rankColumns.length; d++) code += rankColumns[d][i] * strides[d];
-    let s = indexOfCode.get(code);
-    if (s === undefined) { s = codesSeen.length; indexOfCode.set(code, s); codesSeen.push(code); }
+    let s = table ? table[code] : indexOfCode.get(code) ?? -1;
+    if (s < 0) {
+      s = codesSeen.length; codesSeen.push(code);
+      if (table) table[code] = s; else indexOfCode.set(code, s);
+    }
     provisional[i] = s;
   }
   const byCode = codesSeen.map((code, s) => ({ code, s })).sort((a, b) => a.code - b.code);

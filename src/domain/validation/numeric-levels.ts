@@ -74,7 +74,7 @@ function sortLevels(doubles: Float64Array): NumericLevels {
     counts[level]++;
     levelOf[order[k]] = level;
   }
-  return { values: values.slice(0, level + 1), counts: counts.slice(0, level + 1), levelOf };
+  return { values: values.subarray(0, level + 1), counts: counts.subarray(0, level + 1), levelOf };
 }
 
 function lowerBound(sorted: Float64Array, x: number): number {
