@@ -48,7 +48,7 @@ export interface StratumSummary {
   /** Defaults in the stratum and in its sample (when outcomes are known). */
   readonly defaults?: number;
   readonly sampledDefaults?: number;
-  /** Design weight of the sampled non-defaults (or of all sampled units without oversampling): N_cell / n_cell. */
+  /** Design weight N_cell / n_cell of the sampled non-defaults (of all sampled units without oversampling); 0 when the cell got no sample. */
   readonly weight: number;
   /** Design weight of the sampled defaults when oversampling. */
   readonly defaultWeight?: number;
