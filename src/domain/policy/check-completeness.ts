@@ -12,6 +12,6 @@ export const COMPLETENESS_TOLERANCE = 1e-9;
 export function checkCompleteness(minimum: number, completeness: number): PolicyReason[] {
   if (completeness >= minimum - COMPLETENESS_TOLERANCE) return [];
   return [policyReason('data-incomplete', 'refer', { completeness, minimum },
-    `Data completeness ${formatPercent(completeness)} of the indicator weight is below the minimum ${formatPercent(minimum)}.`,
-    `数据完整度（已有指标权重占比）${formatPercent(completeness, 'zh')}，低于下限${formatPercent(minimum, 'zh')}。`)];
+    `Data completeness ${formatPercent(completeness, 'en', 2)} of the indicator weight is below the minimum ${formatPercent(minimum)}.`,
+    `数据完整度（已有指标权重占比）${formatPercent(completeness, 'zh', 2)}，低于下限${formatPercent(minimum, 'zh')}。`)];
 }

@@ -30,9 +30,17 @@ export function checkKnockOuts(rules: readonly KnockOutRule[], evaluation: Polic
 
 function reason(rule: KnockOutRule, cap: string | null, detailEn: string | null, detailZh: string | null): PolicyReason {
   const decline = rule.action === 'decline';
-  const en = `${trim(rule.labels.en)}${detailEn ? `: ${trim(detailEn)}` : ''} — ${decline ? 'decline' : 'referral required'}.`;
-  const zh = `${trim(rule.labels.zh)}${detailZh ? `：${trim(detailZh)}` : ''}——${decline ? '拒绝' : '需转人工审批'}。`;
+  const en = `${join(rule.labels.en, detailEn, ': ')} — ${decline ? 'decline' : 'referral required'}.`;
+  const zh = `${join(rule.labels.zh, detailZh, '：')}——${decline ? '拒绝' : '需转人工审批'}。`;
   return policyReason('knock-out', rule.action, { rule: rule.id, cap, action: rule.action }, en, zh);
+}
+
+/** The rule's label, then the detail — unless the detail already starts with the label (no "X: X …"). */
+function join(label: string, detail: string | null, sep: string): string {
+  const l = trim(label);
+  if (!detail) return l;
+  const d = trim(detail);
+  return d.startsWith(l) ? d : `${l}${sep}${d}`;
 }
 
 function trim(s: string): string {

@@ -11,10 +11,14 @@ const UNIT: Readonly<Record<DerivedIndicatorId, 'pct' | 'ratio' | 'days'>> = {
 const UNIT_LABEL = { pct: ' %', ratio: '', days: ' days' } as const;
 const UNIT_LABEL_ZH = { pct: '%', ratio: '', days: '天' } as const;
 
-/** Items that cannot be negative on a balance sheet or income statement. */
-const NON_NEGATIVE: readonly (keyof FinancialStatement)[] = [
-  'totalAssets', 'totalAssetsPrior', 'totalLiabilities', 'currentAssets', 'currentLiabilities', 'inventory', 'receivables',
-  'revenue', 'revenuePrior', 'costOfGoodsSold', 'interestExpense', 'debtServiceDue12m', 'top5CustomerRevenue',
+/** Items that cannot be negative on a balance sheet or income statement, with their names for messages. */
+const NON_NEGATIVE: readonly (readonly [keyof FinancialStatement, string, string])[] = [
+  ['totalAssets', 'total assets', '资产总额'], ['totalAssetsPrior', 'prior-year total assets', '上年末资产总额'],
+  ['totalLiabilities', 'total liabilities', '负债总额'], ['currentAssets', 'current assets', '流动资产'],
+  ['currentLiabilities', 'current liabilities', '流动负债'], ['inventory', 'inventory', '存货'], ['receivables', 'receivables', '应收账款'],
+  ['revenue', 'revenue', '营业收入'], ['revenuePrior', 'prior-year revenue', '上年营业收入'], ['costOfGoodsSold', 'cost of goods sold', '营业成本'],
+  ['interestExpense', 'interest expense', '利息费用'], ['debtServiceDue12m', 'debt service due in 12 months', '未来12个月应还本息'],
+  ['top5CustomerRevenue', 'top-5 customer revenue', '前五大客户收入'],
 ];
 
 /**
@@ -36,12 +40,12 @@ export function checkStatementConsistency(params: NonNullable<PlausibilityParams
   const out: PolicyReason[] = [];
   const get = (k: keyof FinancialStatement): number | null => statement[k] ?? null;
 
-  for (const item of NON_NEGATIVE) {
+  for (const [item, en, zh] of NON_NEGATIVE) {
     const v = get(item);
     if (v !== null && v < 0) {
       out.push(policyReason('statement-inconsistent', 'refer', { check: 'negative-item', item, value: v },
-        `The statement gives a negative ${item} (${formatNumber(v)}).`,
-        `财务报表中${item}为负数（${formatNumber(v)}）。`));
+        `The statement gives negative ${en} (${formatNumber(v)}).`,
+        `财务报表中${zh}为负数（${formatNumber(v)}）。`));
     }
   }
   const exceeds = (check: string, a: number | null, b: number | null, aName: string, bName: string, aZh: string, bZh: string) => {

@@ -16,9 +16,9 @@ export function formatNumber(x: number, maxDecimals = 2): string {
 }
 
 /**
- * A fraction as a percentage for messages, one decimal at most: formatPercent(0.725) → '72.5 %' (English style,
- * with a space); formatPercent(0.725, 'zh') → '72.5%'.
+ * A fraction as a percentage for messages, `decimals` at most (default 1): formatPercent(0.725) → '72.5 %'
+ * (English style, with a space); formatPercent(0.725, 'zh') → '72.5%'; formatPercent(0.7999, 'en', 2) → '79.99 %'.
  */
-export function formatPercent(share: number, style: 'en' | 'zh' = 'en'): string {
-  return `${formatNumber(share * 100, 1)}${style === 'zh' ? '' : ' '}%`;
+export function formatPercent(share: number, style: 'en' | 'zh' = 'en', decimals = 1): string {
+  return `${formatNumber(share * 100, decimals)}${style === 'zh' ? '' : ' '}%`;
 }
