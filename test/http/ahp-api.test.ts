@@ -33,6 +33,10 @@ describe('POST /api/v1/ahp/priorities', () => {
     expect(res.body.inconsistencies).toHaveLength(3);
     expect(res.body.completedMatrix).toBeUndefined();
     expect(Object.keys(res.body.inconsistencies[0]).sort()).toEqual(['crIfChanged', 'error', 'i', 'j', 'suggested', 'value']);
+    // Sensitivity: C2 and C5 tie at the top (.2143 each), so the smallest change that reorders them is zero.
+    expect(res.body.sensitivity).toHaveLength(7);
+    const moving = res.body.sensitivity.filter((e: { delta: number | null }) => e.delta !== null);
+    expect(moving.length).toBeGreaterThan(0);
   });
 
   it('completes missing judgments and says so', async () => {

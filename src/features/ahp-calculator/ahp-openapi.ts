@@ -37,6 +37,11 @@ export const ahpOpenApi: OpenApiFragment = {
               lambdaMax: { type: 'number' }, ci: { type: 'number' }, cr: { type: 'number' }, ri: { type: 'number' },
               riTable: { type: 'string' }, gci: { type: 'number' }, method: { type: 'string' },
               completedMatrix: { type: 'array', items: { type: 'array', items: { type: 'number' } } },
+              sensitivity: {
+                type: 'array',
+                description: 'Per element: the signed weight change (others rescaled proportionally) at which the top two elements swap places; null when moving it cannot swap them.',
+                items: { type: 'object', properties: { criterion: { type: 'integer' }, weight: { type: 'number' }, delta: { type: ['number', 'null'] }, weightAtReversal: { type: ['number', 'null'] }, top: { type: 'integer' }, overtakenBy: { type: ['integer', 'null'] } } },
+              },
               inconsistencies: {
                 type: 'array',
                 items: { type: 'object', properties: { i: { type: 'integer' }, j: { type: 'integer' }, value: { type: ['number', 'null'] }, suggested: { type: 'number' }, error: { type: 'number' }, crIfChanged: { type: 'number' } } },

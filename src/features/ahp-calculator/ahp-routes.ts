@@ -3,6 +3,7 @@ import { hierarchyReport, type HierarchyReportInput } from '../../domain/ahp/hie
 import { priorityReport, type PriorityReportInput } from '../../domain/ahp/priority-report.js';
 import { RI_TABLE_NAMES } from '../../domain/ahp/random-index.js';
 import { SAATY_SCALE } from '../../domain/ahp/saaty-scale.js';
+import { sensitivity } from '../../domain/ahp/sensitivity.js';
 import { uncertaintyReport, type UncertaintyReportInput } from '../../domain/ahp/uncertainty-report.js';
 import { parseInput } from '../../web/forms.js';
 import { access, route, type RouteDef } from '../../web/route-table.js';
@@ -17,7 +18,9 @@ export function ahpRoutes(): RouteDef[] {
   const publicJson = { body: ['json' as const], csrf: false, rateLimit: 'api-public' as const };
   return [
     route.post('/api/v1/ahp/priorities', access.public, { ...publicJson, summary: 'Priorities, consistency and inconsistency hints of one pairwise matrix' }, (req, res) => {
-      res.json(priorityReport(parseInput(PrioritiesRequest, req.body) as PriorityReportInput));
+      const report = priorityReport(parseInput(PrioritiesRequest, req.body) as PriorityReportInput);
+      // Added field: for each element, the weight change (others rescaled) at which the top two swap places.
+      res.json({ ...report, sensitivity: report.weights.length > 1 ? sensitivity(report.weights) : [] });
     }),
     route.post('/api/v1/ahp/aggregate', access.public, { ...publicJson, bodyLimit: '10mb', summary: 'Group aggregation of several experts’ matrices' }, (req, res) => {
       res.json(aggregateReport(parseInput(AggregateRequest, req.body) as AggregateReportInput));
