@@ -12,6 +12,10 @@ import { buildOpenApiDocument } from './features/api-docs/openapi-document.js';
 import { OPENAPI_FRAGMENTS } from './features/api-docs/openapi-fragments.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { homeRoutes } from './features/home/home-routes.js';
+import { expertRoutes } from './features/rounds/expert-routes.js';
+import { roundsApiRoutes } from './features/rounds/rounds-api-routes.js';
+import { roundsRoutes } from './features/rounds/rounds-routes.js';
+import { studiesRoutes } from './features/studies/studies-routes.js';
 import { systemRoutes } from './features/system/system-routes.js';
 import { CATALOGUES } from './i18n/catalogue.js';
 import { isLocale, negotiateLocale } from './i18n/locale.js';
@@ -61,6 +65,10 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...accountRoutes({ users: services.users, tokens: services.apiTokens }),
     ...adminRoutes({ users: services.users, audit: services.audit, publicUrl: services.config.publicUrl }),
     ...ahpRoutes(),
+    ...studiesRoutes({ studies: services.studies, rounds: services.rounds, weightSets: services.weightSets }),
+    ...roundsRoutes({ rounds: services.rounds, weightSets: services.weightSets, publicUrl: services.config.publicUrl }),
+    ...expertRoutes({ expert: services.expert }),
+    ...roundsApiRoutes({ studies: services.studies, rounds: services.rounds, weightSets: services.weightSets, now: services.now }),
     ...apiDocsRoutes({ document: openApi }),
   ];
 }

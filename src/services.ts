@@ -7,6 +7,12 @@ import { createAuditService } from './features/audit/audit-service.js';
 import { createPasswordHasher } from './features/auth/password-hasher.js';
 import { createUsersRepository } from './features/users/users-repository.js';
 import { createUsersService } from './features/users/users-service.js';
+import { createExpertService } from './features/rounds/expert-service.js';
+import { createRoundsRepository } from './features/rounds/rounds-repository.js';
+import { createRoundsService } from './features/rounds/rounds-service.js';
+import { createWeightSetsService } from './features/rounds/weight-sets-service.js';
+import { createStudiesRepository } from './features/studies/studies-repository.js';
+import { createStudiesService } from './features/studies/studies-service.js';
 
 export interface ServiceDeps {
   db: Knex;
@@ -25,7 +31,13 @@ export function createServices(deps: ServiceDeps) {
   const hasher = createPasswordHasher(config.passwordHash);
   const users = createUsersService({ db, users: createUsersRepository(db), audit, hasher, now });
   const apiTokens = createApiTokensService({ db, tokens: createApiTokensRepository(db), users, audit, now });
-  return { db, config, now, audit, users, apiTokens };
+  // Studies, expert rounds and weight sets (issue 4).
+  const studies = createStudiesService({ db, studies: createStudiesRepository(db), audit, now });
+  const roundsRepository = createRoundsRepository(db);
+  const rounds = createRoundsService({ db, rounds: roundsRepository, studies, audit, now });
+  const expert = createExpertService({ db, rounds: roundsRepository, now });
+  const weightSets = createWeightSetsService({ db, rounds: roundsRepository, roundsService: rounds, studies, audit, now });
+  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets };
 }
 
 export type Services = ReturnType<typeof createServices>;
