@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './features/api-docs/openapi-document.js';
 import { OPENAPI_FRAGMENTS } from './features/api-docs/openapi-fragments.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { homeRoutes } from './features/home/home-routes.js';
+import { questionnairesRoutes } from './features/questionnaires/questionnaires-routes.js';
 import { expertRoutes } from './features/rounds/expert-routes.js';
 import { roundsApiRoutes } from './features/rounds/rounds-api-routes.js';
 import { roundsRoutes } from './features/rounds/rounds-routes.js';
@@ -69,6 +70,7 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...roundsRoutes({ rounds: services.rounds, weightSets: services.weightSets, publicUrl: services.config.publicUrl }),
     ...expertRoutes({ expert: services.expert }),
     ...roundsApiRoutes({ studies: services.studies, rounds: services.rounds, weightSets: services.weightSets, now: services.now }),
+    ...questionnairesRoutes({ questionnaires: services.questionnaires, analysis: services.questionnaireAnalysis, publicUrl: services.config.publicUrl }),
     ...apiDocsRoutes({ document: openApi }),
   ];
 }

@@ -13,6 +13,9 @@ import { createRoundsService } from './features/rounds/rounds-service.js';
 import { createWeightSetsService } from './features/rounds/weight-sets-service.js';
 import { createStudiesRepository } from './features/studies/studies-repository.js';
 import { createStudiesService } from './features/studies/studies-service.js';
+import { createQuestionnaireAnalysis } from './features/questionnaires/questionnaire-analysis.js';
+import { createQuestionnairesRepository } from './features/questionnaires/questionnaires-repository.js';
+import { createQuestionnairesService } from './features/questionnaires/questionnaires-service.js';
 
 export interface ServiceDeps {
   db: Knex;
@@ -37,7 +40,11 @@ export function createServices(deps: ServiceDeps) {
   const rounds = createRoundsService({ db, rounds: roundsRepository, studies, audit, now });
   const expert = createExpertService({ db, rounds: roundsRepository, now });
   const weightSets = createWeightSetsService({ db, rounds: roundsRepository, roundsService: rounds, studies, audit, now });
-  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets };
+  // Staff questionnaires and their analysis (issue 5).
+  const questionnairesRepository = createQuestionnairesRepository(db);
+  const questionnaires = createQuestionnairesService({ db, repository: questionnairesRepository, audit, now });
+  const questionnaireAnalysis = createQuestionnaireAnalysis({ questionnaires, repository: questionnairesRepository });
+  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -16,6 +16,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'nav.home', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/' },
   { href: '/studies', label: 'nav.studies', roles: ['admin', 'researcher', 'manager'], match: '/studies' },
+  { href: '/questionnaires', label: 'nav.questionnaires', roles: ['admin', 'researcher', 'manager'], match: '/questionnaires' },
   { href: '/ahp/calculator', label: 'nav.ahp', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/ahp' },
   { href: '/admin/users', label: 'nav.users', roles: ['admin'], match: '/admin/users' },
   { href: '/admin/audit', label: 'nav.audit', roles: ['admin'], match: '/admin/audit' },

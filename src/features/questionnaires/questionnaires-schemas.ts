@@ -45,11 +45,17 @@ export const LinksForm = z.object({
     .pipe(z.array(z.string().max(200, 'questionnaires.links.labelTooLong')).min(1, 'questionnaires.links.labelsRequired').max(1000, 'questionnaires.links.tooMany')),
 });
 
+/**
+ * A JSON object taken as is (not rebuilt key by key as z.record would do, which silently turns a "__proto__" key
+ * into a prototype): the answer checks then see, and refuse, every key that was sent.
+ */
+const plainObject = z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), 'Expected an object of question names and answers');
+
 /** A respondent's autosave or submission. */
 export const SubmissionBody = z
   .object({
     version: z.number().int().positive(),
-    data: z.record(z.unknown()),
+    data: plainObject,
   })
   .strict();
 
@@ -58,14 +64,14 @@ export const CreateQuestionnaireRequest = z
   .object({
     title: z.string().trim().min(1).max(200),
     description: z.string().max(2000).optional(),
-    schema: z.record(z.unknown()),
+    schema: plainObject,
   })
   .strict();
 
 /** API: import rows as JSON. */
 export const ImportRowsRequest = z
   .object({
-    rows: z.array(z.record(z.unknown())).min(1).max(10_000),
+    rows: z.array(plainObject).min(1).max(10_000),
   })
   .strict();
 
