@@ -6,15 +6,15 @@ import { policyReason, type PolicyReason } from './policy-reason.js';
  * 100 %, credit-default-model.md I43) → refer ('review-flag', params { indicator }), one per indicator, except
  * indicators in `alreadyFlagged` (a plausibility bound already gave a reason for them). action 'none' → nothing.
  */
-export function checkReviewFlags(action: 'none' | 'refer', evaluation: PolicyEvaluation, alreadyFlagged: ReadonlySet<string>): PolicyReason[] {
+export function checkReviewFlags(action: 'none' | 'refer', evaluation: PolicyEvaluation, alreadyFlagged: readonly string[]): PolicyReason[] {
   if (action === 'none') return [];
   const out: PolicyReason[] = [];
-  const seen = new Set<string>();
+  const seen: string[] = [];
   for (const w of evaluation.warnings) {
     if (w.code !== 'review-value') continue;
     for (const id of w.indicators ?? []) {
-      if (alreadyFlagged.has(id) || seen.has(id)) continue;
-      seen.add(id);
+      if (alreadyFlagged.includes(id) || seen.includes(id)) continue;
+      seen.push(id);
       const text = w.message.replace(/[.\s]+$/, '');
       out.push(policyReason('review-flag', 'refer', { indicator: id },
         `The credit model flags ${id} for review: ${text}.`,

@@ -69,29 +69,31 @@ export function decideApplication(input: ApplicationInput): DecisionResult {
   const loop = policy.loopholeChecks;
   const plaus = loop.plausibility;
 
-  const reasons: PolicyReason[] = [
-    ...checkKnockOuts(policy.knockOuts, evaluation, borrower),
-    ...checkGrade(policy, evaluation),
-    ...(exposure === null ? [] : checkExposure(policy, grade, borrower.sizeBand, borrower.existingExposure, amount)),
-    ...checkAutoApprovalAmount(policy.autoApprovalMaxAmount, amount),
-    ...checkTerm(policy.maxTermMonths, input.termMonths),
-    ...checkCompleteness(policy.minCompleteness, input.completeness),
-    ...checkEarlyWarning(policy.warningLevelActions, input.warningLevel),
-    ...checkIndustryConcentration(policy.industryConcentration, borrower.industry, input.portfolio, offered),
-    ...checkDuplicateApplication(loop.duplicate, input.history, asOf, input.requestId),
-    ...checkSplitApplications(loop.split, input.history, amount, asOf, input.requestId),
-  ];
-  const flagged = new Set<string>();
+  const reasons: PolicyReason[] = [];
+  append(reasons, checkKnockOuts(policy.knockOuts, evaluation, borrower));
+  append(reasons, checkGrade(policy, evaluation));
+  if (exposure !== null) append(reasons, checkExposure(policy, grade, borrower.sizeBand, borrower.existingExposure, amount));
+  append(reasons, checkAutoApprovalAmount(policy.autoApprovalMaxAmount, amount));
+  append(reasons, checkTerm(policy.maxTermMonths, input.termMonths));
+  append(reasons, checkCompleteness(policy.minCompleteness, input.completeness));
+  append(reasons, checkEarlyWarning(policy.warningLevelActions, input.warningLevel));
+  append(reasons, checkIndustryConcentration(policy.industryConcentration, borrower.industry, input.portfolio, offered));
+  if (input.history.length > 0) {
+    append(reasons, checkDuplicateApplication(loop.duplicate, input.history, asOf, input.requestId));
+    append(reasons, checkSplitApplications(loop.split, input.history, amount, asOf, input.requestId));
+  }
+  const flagged: string[] = [];
   if (plaus !== null) {
     const bounds = checkImplausibleValues(plaus.bounds, borrower.indicators);
-    for (const r of bounds) flagged.add(r.params.indicator as string);
-    reasons.push(...bounds, ...checkContradictoryRatios(plaus, borrower.indicators));
+    for (const r of bounds) flagged.push(r.params.indicator as string);
+    append(reasons, bounds);
+    append(reasons, checkContradictoryRatios(plaus, borrower.indicators));
     if (plaus.statement !== null && borrower.statement) {
-      reasons.push(...checkStatementConsistency(plaus.statement, borrower.statement, borrower.indicators));
+      append(reasons, checkStatementConsistency(plaus.statement, borrower.statement, borrower.indicators));
     }
   }
-  reasons.push(...checkStaleData(loop.staleness, borrower.snapshotAsOf, asOf));
-  reasons.push(...checkReviewFlags(policy.reviewFlagAction, evaluation, flagged));
+  append(reasons, checkStaleData(loop.staleness, borrower.snapshotAsOf, asOf));
+  append(reasons, checkReviewFlags(policy.reviewFlagAction, evaluation, flagged));
 
   const decision = mostSevereDecision(reasons);
   return { decision, reasons: sortReasonsBySeverity(reasons), limit: decision === 'decline' ? 0 : offered };
@@ -99,48 +101,60 @@ export function decideApplication(input: ApplicationInput): DecisionResult {
 
 function validateInput(input: ApplicationInput): void {
   const problems: string[] = [];
-  const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   const { policy, evaluation, borrower, portfolio } = input;
-  if (!finite(input.amount) || input.amount <= 0) problems.push(`amount must be a finite number > 0, got ${String(input.amount)}.`);
-  if (!finite(input.termMonths) || input.termMonths <= 0) problems.push(`termMonths must be a finite number > 0, got ${String(input.termMonths)}.`);
-  if (!finite(input.completeness) || input.completeness < 0 || input.completeness > 1) problems.push(`completeness must be in [0, 1], got ${String(input.completeness)}.`);
+  if (!isFiniteNumber(input.amount) || input.amount <= 0) problems.push(`amount must be a finite number > 0, got ${String(input.amount)}.`);
+  if (!isFiniteNumber(input.termMonths) || input.termMonths <= 0) problems.push(`termMonths must be a finite number > 0, got ${String(input.termMonths)}.`);
+  if (!isFiniteNumber(input.completeness) || input.completeness < 0 || input.completeness > 1) problems.push(`completeness must be in [0, 1], got ${String(input.completeness)}.`);
   if (!LEVELS.has(input.warningLevel)) problems.push(`warningLevel must be green, yellow, orange or red, got ${String(input.warningLevel)}.`);
-  if (!evaluation || !finite(evaluation.score)) problems.push('evaluation.score must be a finite number.');
-  else {
-    const scale = policy.gradeScale;
-    if (evaluation.grade !== scale.defaultGrade && !scale.bands.some((b) => b.grade === evaluation.grade)) {
-      problems.push(`evaluation.grade "${String(evaluation.grade)}" is not on the policy's grade scale.`);
-    }
-  }
+  if (!evaluation || !isFiniteNumber(evaluation.score)) problems.push('evaluation.score must be a finite number.');
+  else if (!onScale(policy, evaluation.grade)) problems.push(`evaluation.grade "${String(evaluation.grade)}" is not on the policy's grade scale.`);
   if (!borrower) problems.push('borrower is required.');
   else {
     if (typeof borrower.id !== 'string' || borrower.id === '') problems.push('borrower.id is required.');
     if (!policy.sizeBands.includes(borrower.sizeBand)) problems.push(`borrower.sizeBand "${String(borrower.sizeBand)}" is not one of ${policy.sizeBands.join(', ')}.`);
-    if (!finite(borrower.existingExposure) || borrower.existingExposure < 0) problems.push(`borrower.existingExposure must be a finite number ≥ 0, got ${String(borrower.existingExposure)}.`);
-    for (const id in borrower.indicators) {
-      const v = borrower.indicators[id];
+    if (!isFiniteNumber(borrower.existingExposure) || borrower.existingExposure < 0) problems.push(`borrower.existingExposure must be a finite number ≥ 0, got ${String(borrower.existingExposure)}.`);
+    const indicators = borrower.indicators;
+    for (const id in indicators) {
+      const v = indicators[id];
       if (typeof v === 'number' && !Number.isFinite(v)) problems.push(`borrower.indicators.${id} must be finite, got ${String(v)}.`);
     }
-    tryDate(borrower.snapshotAsOf, 'borrower.snapshotAsOf', problems);
+    checkDate(borrower.snapshotAsOf, 'borrower.snapshotAsOf', problems);
   }
-  if (!portfolio || !finite(portfolio.totalBalance) || portfolio.totalBalance < 0) problems.push('portfolio.totalBalance must be a finite number ≥ 0.');
+  if (!portfolio || !isFiniteNumber(portfolio.totalBalance) || portfolio.totalBalance < 0) problems.push('portfolio.totalBalance must be a finite number ≥ 0.');
   else if (borrower && borrower.industry !== null && borrower.industry !== undefined) {
     const b = portfolio.balanceByIndustry[borrower.industry];
-    if (b !== undefined && (!finite(b) || b < 0 || b > portfolio.totalBalance)) {
+    if (b !== undefined && (!isFiniteNumber(b) || b < 0 || b > portfolio.totalBalance)) {
       problems.push(`portfolio.balanceByIndustry.${borrower.industry} must be between 0 and the total balance, got ${String(b)}.`);
     }
   }
-  tryDate(input.asOf, 'asOf', problems);
-  input.history.forEach((h, i) => {
-    if (!finite(h.amount) || h.amount < 0) problems.push(`history.${i}.amount must be a finite number ≥ 0.`);
+  checkDate(input.asOf, 'asOf', problems);
+  const history = input.history;
+  for (let i = 0; i < history.length; i++) {
+    const h = history[i];
+    if (!isFiniteNumber(h.amount) || h.amount < 0) problems.push(`history.${i}.amount must be a finite number ≥ 0.`);
     if (!DECISIONS.has(h.decision)) problems.push(`history.${i}.decision must be approve, refer or decline.`);
-    tryDate(h.at, `history.${i}.at`, problems);
-  });
+    checkDate(h.at, `history.${i}.at`, problems);
+  }
   if (problems.length > 0) {
     throw new DomainError('invalid-application', `The application cannot be decided: ${problems.join(' ')}`, { problems });
   }
 }
 
-function tryDate(value: string, field: string, problems: string[]): void {
+function append(into: PolicyReason[], from: readonly PolicyReason[]): void {
+  for (let i = 0; i < from.length; i++) into.push(from[i]);
+}
+
+function isFiniteNumber(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+function onScale(policy: PolicyDefinition, grade: string): boolean {
+  if (grade === policy.gradeScale.defaultGrade) return true;
+  const bands = policy.gradeScale.bands;
+  for (let i = 0; i < bands.length; i++) if (bands[i].grade === grade) return true;
+  return false;
+}
+
+function checkDate(value: string, field: string, problems: string[]): void {
   try { isoInstantMs(value); } catch { problems.push(`${field} must be an ISO date or instant with Z or an offset, got ${JSON.stringify(value)}.`); }
 }

@@ -12,10 +12,10 @@ describe('checkReviewFlags', () => {
   ] };
 
   it('turns the model’s review flags into referrals, skipping indicators already flagged and non-review warnings', () => {
-    const reasons = checkReviewFlags('refer', evaluation, new Set(['I44']));
+    const reasons = checkReviewFlags('refer', evaluation, ['I44']);
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toMatchObject({ code: 'review-flag', params: { indicator: 'I43' } });
     expect(reasons[0].message.en).toBe('The credit model flags I43 for review: Revenue growth above 100 % needs review.');
-    expect(checkReviewFlags('none', evaluation, new Set())).toEqual([]);
+    expect(checkReviewFlags('none', evaluation, [])).toEqual([]);
   });
 });

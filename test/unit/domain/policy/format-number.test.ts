@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../../../../src/domain/policy/format-number.js';
 
@@ -20,5 +21,21 @@ describe('formatNumber / formatPercent', () => {
     expect(formatPercent(0.725, 'zh')).toBe('72.5%');
     expect(formatPercent(0.7999, 'en', 2)).toBe('79.99 %');
     expect(formatPercent(0.25)).toBe('25 %');
+  });
+
+  // Oracle: an independent formatter built on toFixed and a regular expression (round half away from zero on |x|).
+  it('agrees with a toFixed-based reference on random values', () => {
+    const reference = (x: number, d: number) => {
+      const f = 10 ** d;
+      const r = Math.round(Math.abs(x) * f) / f;
+      if (r === 0) return '0';
+      const [int, frac = ''] = r.toFixed(d).split('.');
+      const tail = frac.replace(/0+$/, '');
+      return (x < 0 ? '-' : '') + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (tail ? `.${tail}` : '');
+    };
+    fc.assert(fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+      expect(formatNumber(x, d)).toBe(reference(x, d));
+    }), { numRuns: 2000, seed: 11 });
+    expect(formatNumber(1e20)).toBe('100,000,000,000,000,000,000');
   });
 });
