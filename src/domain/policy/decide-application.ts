@@ -128,7 +128,8 @@ function validateInput(input: ApplicationInput): void {
     }
   }
   checkDate(input.asOf, 'asOf', problems);
-  const history = input.history;
+  const history = Array.isArray(input.history) ? input.history : [];
+  if (!Array.isArray(input.history)) problems.push('history must be a list (empty when the borrower has no earlier applications).');
   for (let i = 0; i < history.length; i++) {
     const h = history[i];
     if (!isFiniteNumber(h.amount) || h.amount < 0) problems.push(`history.${i}.amount must be a finite number ≥ 0.`);

@@ -1,5 +1,5 @@
 import type { GradeScale } from '../credit/grade-scale.js';
-import type { PolicyDefinition } from './policy-definition.js';
+import type { KnockOutRule, PlausibilityBound, PolicyDefinition } from './policy-definition.js';
 
 export interface PolicyProblem {
   /** Where, as a dotted path into the definition (e.g. 'exposureLimits.BBB.small'). */
@@ -78,7 +78,9 @@ export function validatePolicy(policy: PolicyDefinition, options: { readonly gra
 
   // Knock-outs.
   const ids = new Set<string>();
-  (policy.knockOuts ?? []).forEach((k, i) => {
+  if (!Array.isArray(policy.knockOuts)) err('knockOuts', 'knockOuts must be a list (empty for none).');
+  const knockOuts: readonly KnockOutRule[] = Array.isArray(policy.knockOuts) ? policy.knockOuts : [];
+  knockOuts.forEach((k, i) => {
     const p = `knockOuts.${i}`;
     if (typeof k.id !== 'string' || k.id === '') err(`${p}.id`, `Knock-out ${i + 1} needs an id.`);
     else if (ids.has(k.id)) err(`${p}.id`, `Knock-out id "${k.id}" is used twice.`);
@@ -106,12 +108,13 @@ export function validatePolicy(policy: PolicyDefinition, options: { readonly gra
   });
 
   // Size bands and exposure limits.
-  const bands = policy.sizeBands ?? [];
-  if (bands.length === 0) err('sizeBands', 'At least one size band is needed.');
+  const bands = Array.isArray(policy.sizeBands) ? policy.sizeBands : [];
+  if (bands.length === 0 || bands.some((b) => typeof b !== 'string' || b === '')) err('sizeBands', 'At least one size band is needed, each a non-empty name.');
   if (new Set(bands).size !== bands.length) err('sizeBands', 'Size bands must be unique.');
-  const limits = policy.exposureLimits ?? {};
+  const limits = policy.exposureLimits !== null && typeof policy.exposureLimits === 'object' ? policy.exposureLimits : {};
   for (const [grade, row] of Object.entries(limits)) {
     if (rank(grade) < 0) err(`exposureLimits.${grade}`, `Exposure limits for "${grade}", which is not a band of the grade scale.`);
+    if (row === null || typeof row !== 'object') { err(`exposureLimits.${grade}`, `Exposure limits for ${grade} must map size bands to amounts.`); continue; }
     for (const [band, v] of Object.entries(row)) {
       if (!bands.includes(band)) err(`exposureLimits.${grade}.${band}`, `Exposure limit for unknown size band "${band}".`);
       nonNeg(`exposureLimits.${grade}.${band}`, v);
@@ -167,7 +170,9 @@ export function validatePolicy(policy: PolicyDefinition, options: { readonly gra
     if (lc.staleness) nonNeg('loopholeChecks.staleness.maxAgeDays', lc.staleness.maxAgeDays);
     const pl = lc.plausibility;
     if (pl) {
-      pl.bounds.forEach((b, i) => {
+      if (!Array.isArray(pl.bounds)) err('loopholeChecks.plausibility.bounds', 'Plausibility bounds must be a list (empty for none).');
+      const bounds: readonly PlausibilityBound[] = Array.isArray(pl.bounds) ? pl.bounds : [];
+      bounds.forEach((b, i) => {
         const p = `loopholeChecks.plausibility.bounds.${i}`;
         if (typeof b.indicator !== 'string' || b.indicator === '') err(`${p}.indicator`, `Bound ${i + 1} needs an indicator id.`);
         if (b.kind !== 'implausible' && b.kind !== 'review') err(`${p}.kind`, `Bound ${i + 1}: kind must be implausible or review.`);

@@ -283,6 +283,11 @@ describe('decideApplication — reasons, determinism, errors', () => {
     expect(problems).toHaveLength(6);
     expect(problems.join(' ')).toMatch(/amount.*termMonths.*completeness.*sizeBand.*I21.*asOf/s);
     expect(() => decideApplication(application({ evaluation: { ...CLEAN.evaluation, grade: 'Z' } }))).toThrow(/not on the policy's grade scale/);
+    expect(() => decideApplication(application({ history: undefined as never }))).toThrow(/history must be a list/);
+    expect(() => decideApplication(application({ history: [{ requestId: 'R1', at: 'yesterday', amount: -1, decision: 'maybe' as never }] })))
+      .toThrow(expect.objectContaining({ details: { problems: [
+        'history.0.amount must be a finite number ≥ 0.', 'history.0.decision must be approve, refer or decline.',
+        'history.0.at must be an ISO date or instant with Z or an offset, got "yesterday".'] } }));
   });
 });
 

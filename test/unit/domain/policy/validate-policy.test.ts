@@ -88,6 +88,14 @@ describe('validatePolicy', () => {
     expect(errors(with_({ loopholeChecks: { duplicate: null, split: null, staleness: null, plausibility: null } }))).toEqual([]);
   });
 
+  it('reports missing lists and tables instead of crashing', () => {
+    expect(errors(with_({ knockOuts: undefined as never, sizeBands: undefined as never }))).toEqual(expect.arrayContaining(['knockOuts', 'sizeBands']));
+    expect(errors(with_({ exposureLimits: { ...DEFAULT_POLICY.exposureLimits, BB: null as never } }))).toContain('exposureLimits.BB');
+    const lc = DEFAULT_POLICY.loopholeChecks;
+    expect(errors(with_({ loopholeChecks: { ...lc, plausibility: { ...(lc.plausibility as NonNullable<typeof lc.plausibility>), bounds: undefined as never } } })))
+      .toEqual(['loopholeChecks.plausibility.bounds']);
+  });
+
   it('checks override rules and the proposal marker', () => {
     expect(errors(with_({ overrides: { secondApprovalAboveAmount: -5, secondApprovalKinds: ['decline-to-approve'] } }))).toEqual(['overrides.secondApprovalAboveAmount']);
     expect(errors(with_({ overrides: { secondApprovalAboveAmount: null, secondApprovalKinds: ['low-side' as never] } }))).toEqual(['overrides.secondApprovalKinds']);
