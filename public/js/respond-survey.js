@@ -18,6 +18,15 @@
     Survey.Serializer.addProperty('question', { name: 'reverse:boolean', default: false, category: 'analysis' });
   }
 
+  // SurveyJS injects its icon sprite with innerHTML; one icon carries a style attribute, which the CSP (no inline
+  // styles) would block and report. The icons need no inline style, so it is removed before rendering.
+  if (Survey.SvgRegistry && Survey.SvgRegistry.icons) {
+    Object.keys(Survey.SvgRegistry.icons).forEach(function (name) {
+      var markup = Survey.SvgRegistry.icons[name];
+      if (typeof markup === 'string') Survey.SvgRegistry.icons[name] = markup.replace(/\sstyle="[^"]*"/g, '');
+    });
+  }
+
   var survey = new Survey.Model(data.schema);
   survey.locale = data.locale === 'zh-CN' ? 'zh-cn' : '';
   var statusBox = document.getElementById('respond-status');

@@ -88,11 +88,14 @@ export const TEMPLATE_BRANCHES = ['head-office', 'city-branch', 'county-branch',
 export const TEMPLATE_YEARS = ['lt3', '3-5', '6-10', 'gt10'] as const;
 export const TEMPLATE_EDUCATION = ['college', 'bachelor', 'master', 'doctorate'] as const;
 
+/** A 5-point agreement scale; the end labels sit above and below the buttons so that five buttons fit a phone. */
 const agreeScale = {
   rateMin: 1,
   rateMax: 5,
   minRateDescription: l('Strongly disagree', '非常不同意'),
   maxRateDescription: l('Strongly agree', '非常同意'),
+  rateDescriptionLocation: 'topBottom',
+  displayMode: 'buttons',
 };
 
 /** The template's SurveyJS JSON (a fresh copy each call). */
