@@ -347,13 +347,20 @@ export function createRoundsService(deps: RoundsServiceDeps) {
 
 /** Parses the pasted expert list (see inviteMany). */
 export function parseExpertList(text: string): NewInvitation[] {
-  const lines = text.replace(/^\ufeff/, '');
-  const delimiter = lines.includes('\t') ? '\t' : lines.includes(';') && !lines.includes(',') ? ';' : ',';
-  let records: string[][];
-  try {
-    records = parseCsv(lines, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, relax_quotes: true }) as string[][];
-  } catch {
-    throw new ValidationError('rounds.invitation.badList');
+  // Each line picks its own separator (a tab when it has one, else a semicolon when it has no comma, else a comma),
+  // so a list pasted from a spreadsheet and one typed by hand both work.
+  const records: string[][] = [];
+  for (const line of text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)) {
+    if (!line.trim()) {
+      records.push([]);
+      continue;
+    }
+    const delimiter = line.includes('\t') ? '\t' : line.includes(';') && !line.includes(',') ? ';' : ',';
+    try {
+      records.push(...(parseCsv(line, { delimiter, relax_column_count: true, trim: true, relax_quotes: true }) as string[][]));
+    } catch {
+      throw new ValidationError('rounds.invitation.badList');
+    }
   }
   const entries: NewInvitation[] = [];
   records.forEach((record, index) => {
