@@ -85,6 +85,7 @@ const NAME = /^[\p{L}\p{N}_.-]{1,80}$/u;
 const MAX_QUESTIONS = 500;
 const MAX_CHOICES = 500;
 const MAX_DEPTH = 30;
+const MAX_HTML_LENGTH = 100_000;
 export const TEXT_MAX_LENGTH = 2000;
 export const COMMENT_MAX_LENGTH = 5000;
 
@@ -120,6 +121,10 @@ function sanitiseValue(value: unknown, issues: SchemaIssue[], element: string | 
 function sanitiseLocalisedHtml(value: unknown, property: string, element: string | null, issues: SchemaIssue[]): unknown {
   const clean = (text: unknown): unknown => {
     if (typeof text !== 'string') return text;
+    if (text.length > MAX_HTML_LENGTH) {
+      issues.push({ element, code: 'htmlTooLong', params: { property, max: MAX_HTML_LENGTH } });
+      return '';
+    }
     // SurveyJS replaces {question} in HTML with the raw answer (no escaping): an answer would become markup.
     if (/\{[^{}]*\}/.test(text)) issues.push({ element, code: 'pipingInHtml', params: { property } });
     return sanitiseHtml(text);

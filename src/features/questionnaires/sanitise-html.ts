@@ -15,13 +15,15 @@ const ALLOWED_TAGS = new Set([
   'blockquote', 'span', 'div', 'hr', 'code',
 ]);
 const VOID_TAGS = new Set(['br', 'hr']);
+const MAX_TAG_LENGTH = 512;
 /** Elements whose whole content is dropped, not only their tags. */
 const DROP_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'textarea', 'noscript', 'svg', 'math', 'title', 'xmp', 'noembed', 'noframes', 'select', 'head']);
 /** Links: only absolute http(s) and mailto URLs, opened safely. */
 const SAFE_HREF = /^(https?:\/\/[^\s"'<>`]+|mailto:[^\s"'<>`]+)$/i;
 
-const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** A start or end tag as a browser's tokenizer reads it: name, then anything up to the first ">" outside quotes. */
+const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])((?:"[^"]*"|'[^']*'|[^'">])*)>/;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
 function escapeText(text: string): string {
   return text.replace(/&(?!(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -69,7 +71,8 @@ export function sanitiseHtml(input: string): string {
       break;
     }
     out += escapeText(input.slice(i, lt));
-    const rest = input.slice(lt);
+    // A tag longer than this is not markup anyone writes; bounding the window keeps the scan linear.
+    const rest = input.slice(lt, lt + MAX_TAG_LENGTH);
     if (rest.startsWith('<!--')) {
       const end = input.indexOf('-->', lt + 4);
       i = end < 0 ? n : end + 3;
