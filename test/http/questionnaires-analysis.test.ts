@@ -155,7 +155,7 @@ describe('exports', () => {
       res.on('end', () => done(null, Buffer.concat(chunks)));
     });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Responses (codes)', 'Responses (labels)', 'Codebook']);
     const labels = workbook.worksheets[1] as ExcelJS.Worksheet;
     const roleColumn = (labels.getRow(1).values as string[]).indexOf('role');
