@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_DIMENSIONS } from '../../src/features/questionnaires/questionnaire-template.js';
-import { browserAvailable, launchBrowser, startTestServer, watchPageProblems, type TestServer } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, signInThroughForm, startTestServer, watchPageProblems, type TestServer } from '../helpers/browser.js';
+import { questionnairesDemoSeeder } from '../../src/features/questionnaires/questionnaires-demo.js';
 import { authUser } from '../http/questionnaires-fixtures.js';
 
 /**
@@ -106,5 +107,24 @@ describe.skipIf(!browserAvailable)('answering the template on a phone, in Chines
     expect(await page.locator('.sd-item--checked', { hasText: '信贷审批人员' }).count()).toBe(1);
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('shows the researcher a working preview and analysis pages whose charts draw under the CSP', async () => {
+    await questionnairesDemoSeeder.seed(server.t.services, () => undefined);
+    const demo = await server.t.db('questionnaires').where('title', 'like', 'Demo:%').first();
+    const user = await server.t.createUser('researcher');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.url, user.email);
+    for (const path of ['analysis', 'diagnosis', 'compare?dimension=model-fit&by=role&anova=1', 'report']) {
+      await page.goto(`${server.url}/questionnaires/${demo.id}/${path}`);
+      await expect.poll(() => page.locator('canvas.js-chart[data-drawn="1"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    }
+    await page.goto(`${server.url}/questionnaires/${demo.id}/preview`);
+    await page.waitForSelector('#survey[data-ready="1"]');
+    await page.locator('[data-survey-locale="zh-cn"]').click();
+    await expect.poll(() => page.locator('.sd-title').first().textContent()).toContain('小微企业信用风险管理现状');
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
