@@ -392,7 +392,7 @@ export function createQuestionnairesService(deps: QuestionnairesServiceDeps) {
           })),
           trx,
         );
-        await repo.update(id, { status: 'closed', response_count: rows.length }, trx);
+        await repo.update(id, { status: 'closed' }, trx);
         return id;
       });
     },
