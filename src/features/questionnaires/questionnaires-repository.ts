@@ -175,6 +175,18 @@ export function createQuestionnairesRepository(db: Knex) {
       });
     },
 
+    /** Whether anyone has answered online (through a shared or personal link). */
+    async hasOnlineResponses(id: number, trx: Knex = db): Promise<boolean> {
+      const row = await trx('questionnaire_responses').where({ questionnaire_id: id }).whereIn('source', ['shared', 'personal']).first('id');
+      return Boolean(row);
+    },
+
+    /** Unlinks every response from its personal link and erases exact submission times (responses and links). */
+    async anonymiseResponses(id: number, trx: Knex = db): Promise<void> {
+      await trx('questionnaire_responses').where({ questionnaire_id: id }).update({ link_id: null, submitted_at: null });
+      await trx('questionnaire_links').where({ questionnaire_id: id, status: 'submitted' }).update({ submitted_on: null });
+    },
+
     async remove(id: number, trx: Knex = db): Promise<void> {
       await trx('questionnaire_responses').where({ questionnaire_id: id }).delete();
       await trx('questionnaire_links').where({ questionnaire_id: id }).delete();

@@ -212,14 +212,10 @@ export function createQuestionnairesService(deps: QuestionnairesServiceDeps) {
     async updateSettings(user: AuthUser, id: number, input: SettingsInput, ip: string | null = null): Promise<void> {
       const q = await load(user, id, 'write');
       await db.transaction(async (trx) => {
-        if (!input.anonymous && q.anonymous) {
-          const any = await trx('questionnaire_responses').where({ questionnaire_id: id }).whereIn('source', ['shared', 'personal']).first('id');
-          if (any) throw new ValidationError('questionnaires.settings.cannotIdentify', { anonymous: 'questionnaires.settings.cannotIdentify' });
+        if (!input.anonymous && q.anonymous && (await repo.hasOnlineResponses(id, trx))) {
+          throw new ValidationError('questionnaires.settings.cannotIdentify', { anonymous: 'questionnaires.settings.cannotIdentify' });
         }
-        if (input.anonymous && !q.anonymous) {
-          await trx('questionnaire_responses').where({ questionnaire_id: id }).update({ link_id: null, submitted_at: null });
-          await trx('questionnaire_links').where({ questionnaire_id: id, status: 'submitted' }).update({ submitted_on: null });
-        }
+        if (input.anonymous && !q.anonymous) await repo.anonymiseResponses(id, trx);
         await repo.update(
           id,
           { status: input.status, deadline: input.deadline, response_limit: input.responseLimit, anonymous: input.anonymous, updated_at: nowIso() },
