@@ -79,12 +79,12 @@ export const questionnairesOpenApi: OpenApiFragment = {
     '/questionnaires/{id}/responses': {
       post: {
         tags: ['questionnaires'], summary: 'Import responses into the current version, all or nothing', security, parameters: [idParam],
-        description: 'JSON `{ "rows": [ { "<question name>": value, … } ] }` with values typed as online answers (numbers for ratings, declared choice values, lists for multi-select), or a CSV body (`Content-Type: text/csv`) whose header names the questions (codes or English/Chinese labels; `;` between several answers; columns starting with `_` ignored). Every row is validated like an online answer; if any row fails, nothing is stored and `error.details.rows` lists `{ row, question, message }` for every problem. At most 10,000 rows.',
+        description: 'JSON `{ "rows": [ { "<question name>": value, … } ] }` with values typed as online answers (numbers for ratings, declared choice values, lists for multi-select), or a CSV body (`Content-Type: text/csv`) whose header names the questions (codes or English/Chinese labels; `;` between several answers; columns starting with `_` ignored). Every row is validated like an online answer; if any row fails, nothing is stored and `error.details.rows` lists `{ row, question, message }` for every problem. At most 5,000 rows per request (each row is validated by SurveyJS in Node, about 5 ms a row).',
         requestBody: {
           required: true,
           content: {
             'application/json': {
-              schema: { type: 'object', required: ['rows'], additionalProperties: false, properties: { rows: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'object' } } } },
+              schema: { type: 'object', required: ['rows'], additionalProperties: false, properties: { rows: { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'object' } } } },
               example: { rows: [{ role: 'approver', ew1: 2, ew3: 4 }, { role: 'risk-officer', ew1: 1, ew3: 5 }] },
             },
             'text/csv': { schema: { type: 'string' }, example: 'role,ew1,ew3\napprover,2,4\nrisk-officer,1,5\n' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkbox, optionalText, requiredText } from '../../web/forms.js';
+import { MAX_IMPORT_ROWS } from './response-file.js';
 
 export const Id = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -71,7 +72,7 @@ export const CreateQuestionnaireRequest = z
 /** API: import rows as JSON. */
 export const ImportRowsRequest = z
   .object({
-    rows: z.array(plainObject).min(1).max(10_000),
+    rows: z.array(plainObject).min(1).max(MAX_IMPORT_ROWS),
   })
   .strict();
 
