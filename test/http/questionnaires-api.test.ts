@@ -126,6 +126,14 @@ describe('GET /api/v1/questionnaires/{id}/crosstab', () => {
     expect(res.body.lowExpected).toBe(true);
   });
 
+  it('keeps lowExpected a boolean when no test is possible (one category left after filtering)', async () => {
+    const res = await request(t.app).get(`/api/v1/questionnaires/${id}/crosstab?rows=role&cols=branch&f.role=officer`).set(auth(manager));
+    expect(res.status).toBe(200);
+    expect(res.body.table.counts).toEqual([[2, 2]]);
+    expect(res.body).toMatchObject({ chiSquare: null, df: null, p: null, cramersV: null, lowExpected: false });
+    expect(res.body.notes.map((n: { code: string }) => n.code)).toContain('degenerate-table');
+  });
+
   it('needs rows and cols naming single-answer questions', async () => {
     expect((await request(t.app).get(`/api/v1/questionnaires/${id}/crosstab?rows=role`).set(auth(manager))).status).toBe(400);
     expect((await request(t.app).get(`/api/v1/questionnaires/${id}/crosstab?rows=role&cols=nope`).set(auth(manager))).status).toBe(400);

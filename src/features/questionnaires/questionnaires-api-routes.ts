@@ -77,7 +77,9 @@ export function questionnairesApiRoutes(deps: { questionnaires: QuestionnairesSe
     route.get('/api/v1/questionnaires/:id/crosstab', reader, { summary: 'Cross-tab of two categorical questions with χ², p, Cramér’s V' }, async (req, res) => {
       const rows = required(req, 'rows');
       const cols = required(req, 'cols');
-      res.json(analysis.crosstab(await scoped(req), rows, cols));
+      const result = analysis.crosstab(await scoped(req), rows, cols);
+      // The contract's lowExpected is a boolean: false when no χ² test could be made (see notes).
+      res.json({ ...result, lowExpected: result.lowExpected === true });
     }),
     route.get('/api/v1/questionnaires/:id/compare', reader, { summary: 'A dimension score compared across a profile question (Kruskal–Wallis, ANOVA)' }, async (req, res) => {
       const dimension = required(req, 'dimension');

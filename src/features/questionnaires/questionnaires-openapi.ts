@@ -145,7 +145,7 @@ export const questionnairesOpenApi: OpenApiFragment = {
             required: ['table', 'chiSquare', 'df', 'p', 'cramersV', 'lowExpected'],
             properties: {
               table: { type: 'object', properties: { rows: { type: 'array', items: { type: 'string' } }, cols: { type: 'array', items: { type: 'string' } }, rowValues: { type: 'array' }, colValues: { type: 'array' }, counts: { type: 'array', items: { type: 'array', items: { type: 'integer' } } } } },
-              n: { type: 'integer' }, chiSquare: nullableNumber, df: { type: ['integer', 'null'] }, p: nullableNumber, cramersV: nullableNumber, lowExpected: { type: ['boolean', 'null'] },
+              n: { type: 'integer' }, chiSquare: nullableNumber, df: { type: ['integer', 'null'] }, p: nullableNumber, cramersV: nullableNumber, lowExpected: { type: 'boolean' },
               expected: { type: ['array', 'null'], items: { type: 'array', items: { type: 'number' } } }, notes: { type: 'array', items: note },
             },
           }),
