@@ -6,7 +6,7 @@ import { buildTree, leafNodes, parentNodes, type TreeNode } from '../studies/hie
 import { canonicalPair, canonicaliseJudgments, indexParents, isBlock, totalPairs, type ParentIndex } from './judgment-input.js';
 import { nodeConsistency, type NodeConsistency } from './node-consistency.js';
 import type { AutosaveInput } from './rounds-schemas.js';
-import type { InvitationRecord, RoundRecord, RoundsRepository } from './rounds-repository.js';
+import type { InvitationRecord, RoundRecord, RoundsRepository, StoredJudgment } from './rounds-repository.js';
 import { acceptsAnswers } from './rounds-service.js';
 
 /** What the expert page shows for a block: the server's CR and hints, never a value computed by the browser. */
@@ -45,35 +45,56 @@ interface Resolved {
  */
 export function createExpertService(deps: ExpertServiceDeps) {
   const { db, rounds } = deps;
+  // A round's frozen hierarchy never changes once written (round_nodes are only inserted when a round first
+  // opens), so each process may keep the parsed tree; nothing another instance needs lives here.
+  const frozen = new Map<number, { root: TreeNode | undefined; index: ParentIndex }>();
+  const FROZEN_CACHE_SIZE = 200;
 
-  async function resolve(token: string, trx: Knex = db): Promise<Resolved> {
+  async function resolve(token: string): Promise<Resolved> {
     if (!looksLikeSecretToken(token)) throw new NotFoundError('expert.linkInvalid');
-    const invitation = await rounds.findInvitationByTokenHash(hashSecretToken(token), trx);
-    const round = invitation ? await rounds.findRound(invitation.roundId, trx) : undefined;
+    const found = await rounds.findInvitationAndRound(hashSecretToken(token));
     const now = deps.now().toISOString();
-    const expired = invitation?.expiresAt && invitation.expiresAt < now && invitation.status !== 'submitted';
-    if (!invitation || !round || invitation.revokedAt || expired) throw new NotFoundError('expert.linkInvalid');
-    return { invitation, round };
+    const expired = found?.invitation.expiresAt && found.invitation.expiresAt < now && found.invitation.status !== 'submitted';
+    if (!found || found.invitation.revokedAt || expired) throw new NotFoundError('expert.linkInvalid');
+    return found;
   }
 
-  async function frozenTree(roundId: number, trx: Knex = db): Promise<TreeNode | undefined> {
-    return buildTree(await rounds.roundNodes(roundId, trx));
+  async function frozenTree(round: RoundRecord): Promise<{ root: TreeNode | undefined; index: ParentIndex }> {
+    const cached = frozen.get(round.id);
+    if (cached) return cached;
+    const root = buildTree(await rounds.roundNodes(round.id));
+    const entry = { root, index: indexParents(root) };
+    if (root) {
+      if (frozen.size >= FROZEN_CACHE_SIZE) frozen.delete(frozen.keys().next().value as number);
+      frozen.set(round.id, entry);
+    }
+    return entry;
   }
 
   function feedback(round: RoundRecord, id: number, result: NodeConsistency): BlockFeedback {
     return { id, ...result, flagged: result.cr !== null && result.cr > round.crThreshold + 1e-12 };
   }
 
-  async function recompute(round: RoundRecord, invitationId: number, parentId: number, index: ParentIndex, now: string, trx: Knex): Promise<BlockFeedback> {
-    const kids = index.children.get(parentId) as number[];
-    const stored = await rounds.judgmentsOf(invitationId, parentId, trx);
-    const result = nodeConsistency(kids, stored, round.priorityMethod, round.riTable);
-    await rounds.upsertNodeResult(invitationId, parentId, result, round.riTable, now, trx);
-    return feedback(round, parentId, result);
+  /** Per block: the CR and hints from exactly these judgments (the engine, never the client). */
+  function consistencyOf(round: RoundRecord, index: ParentIndex, parentIds: readonly number[], judgments: readonly StoredJudgment[]) {
+    return parentIds.map((parentId) => ({
+      nodeId: parentId,
+      result: nodeConsistency(index.children.get(parentId) as number[], judgments.filter((j) => j.parentId === parentId), round.priorityMethod, round.riTable),
+    }));
   }
 
+  const key = (j: { parentId: number; leftId: number; rightId: number }) => `${j.parentId}:${j.leftId}:${j.rightId}`;
   function checkOpen(round: RoundRecord): void {
     if (!acceptsAnswers(round, deps.now())) throw new ConflictError('expert.roundClosed');
+  }
+
+  /** Why a conditional write on the invitation was refused: submitted (409), closed (409) or the link is gone (404). */
+  async function refusal(invitationId: number, roundId: number, trx: Knex): Promise<never> {
+    const current = await rounds.findInvitation(invitationId, trx);
+    if (current?.status === 'submitted') throw new ConflictError('expert.alreadySubmitted');
+    const round = await rounds.findRound(roundId, trx);
+    if (current && !current.revokedAt && round && !acceptsAnswers(round, deps.now())) throw new ConflictError('expert.roundClosed');
+    throw new NotFoundError('expert.linkInvalid');
   }
 
   return {
@@ -82,7 +103,7 @@ export function createExpertService(deps: ExpertServiceDeps) {
     /** Everything the expert page needs: which page to show, the frozen blocks, saved answers and feedback. */
     async page(token: string) {
       const { invitation, round } = await resolve(token);
-      const root = await frozenTree(round.id);
+      const { root } = await frozenTree(round);
       const kind: ExpertPageKind =
         invitation.status === 'submitted' ? 'submitted' : round.status === 'draft' || !root ? 'not-open' : acceptsAnswers(round, deps.now()) ? 'questionnaire' : 'closed';
       const judgments = root ? await rounds.judgmentsOf(invitation.id) : [];
@@ -103,31 +124,27 @@ export function createExpertService(deps: ExpertServiceDeps) {
     /**
      * Saves judgments (upsert per pair; "clear" removes answers), the page to resume at, and returns the server's
      * CR, top-3 inconsistent judgments and suggestions for each block touched. Everything is checked before
-     * anything is written, and all of it is one transaction.
+     * anything is written, and the write is one transaction: a conditional claim of the invitation (link still
+     * valid, not submitted, round open), the judgments, the recomputed block results, the progress.
      */
     async autosave(token: string, input: AutosaveInput): Promise<AutosaveResult> {
       const { invitation, round } = await resolve(token);
       if (invitation.status === 'submitted') throw new ConflictError('expert.alreadySubmitted');
       checkOpen(round);
-      const index = indexParents(await frozenTree(round.id));
+      const { index } = await frozenTree(round);
       const judgments = canonicaliseJudgments(index, input.judgments, { allowNoOpinion: round.allowNoOpinion });
       const cleared = input.clear.map((pair, i) => canonicalPair(index, pair, input.judgments.length + i));
-      const keys = new Set(judgments.map((j) => `${j.parentId}:${j.leftId}:${j.rightId}`));
+      const keys = new Set(judgments.map(key));
       cleared.forEach((c, i) => {
-        if (keys.has(`${c.parentId}:${c.leftId}:${c.rightId}`)) {
+        if (keys.has(key(c))) {
           throw new ValidationError('expert.error.duplicatePair', {}, { judgment: input.judgments.length + i }).with({ index: input.judgments.length + i + 1 });
         }
       });
       if (input.page !== undefined && input.page !== null && !isBlock(index, input.page)) throw new ValidationError('expert.error.unknownPage');
       const touched = [...new Set([...judgments.map((j) => j.parentId), ...cleared.map((c) => c.parentId)])];
 
-      return db.transaction(async (trx) => {
+      const saved = await db.transaction(async (trx) => {
         const now = deps.now().toISOString();
-        const fresh = await rounds.findRound(round.id, trx);
-        if (!fresh) throw new NotFoundError('expert.linkInvalid');
-        checkOpen(fresh);
-        // One conditional UPDATE (row-locked on PostgreSQL): a submit, revocation or new link that committed first
-        // wins, and this save then changes nothing.
         const claimed = await rounds.touchIfAnswerable(
           invitation.id,
           hashSecretToken(token),
@@ -139,24 +156,31 @@ export function createExpertService(deps: ExpertServiceDeps) {
           },
           trx,
         );
-        if (!claimed) {
-          const current = await rounds.findInvitation(invitation.id, trx);
-          if (current?.status === 'submitted') throw new ConflictError('expert.alreadySubmitted');
-          throw new NotFoundError('expert.linkInvalid');
-        }
+        if (!claimed) return refusal(invitation.id, round.id, trx);
         await rounds.upsertJudgments(invitation.id, judgments, now, trx);
         await rounds.deleteJudgments(invitation.id, cleared, trx);
-        const nodes: BlockFeedback[] = [];
-        for (const parentId of touched) nodes.push(await recompute(fresh, invitation.id, parentId, index, now, trx));
-        const answered = await rounds.countJudgments(invitation.id, trx);
-        return { saved: judgments.length, cleared: cleared.length, status: 'started' as const, nodes, progress: { answered, total: totalPairs(index) } };
+        // The consistency of each touched block from what is now stored (the engine takes well under a
+        // millisecond for a block, so it is computed here, inside the transaction, from the committed truth).
+        const results = touched.length ? consistencyOf(round, index, touched, await rounds.judgmentsOfBlocks(invitation.id, touched, trx)) : [];
+        await rounds.upsertNodeResults(invitation.id, results, round.riTable, now, trx);
+        return results;
       });
+      // Progress is read after the commit: it is information for the page, not part of what must be atomic, and the
+      // shorter the transaction, the sooner the single SQLite writer is free for the next expert.
+      const answered = await rounds.countJudgments(invitation.id);
+      return {
+        saved: judgments.length,
+        cleared: cleared.length,
+        status: 'started' as const,
+        nodes: saved.map((r) => feedback(round, r.nodeId, r.result)),
+        progress: { answered, total: totalPairs(index) },
+      };
     },
 
     /** The review before submitting: the expert's own local and global weights and CR per block, and what blocks a submit. */
     async review(token: string) {
       const { invitation, round } = await resolve(token);
-      const root = await frozenTree(round.id);
+      const { root } = await frozenTree(round);
       const blocks = parentNodes(root).filter((p) => p.children.length >= 2);
       const results = new Map((await rounds.nodeResultsOf(invitation.id)).map((r) => [r.nodeId, r]));
       const problems: { node: number; problem: 'incomplete' | 'disconnected' | 'crTooHigh' }[] = [];
@@ -200,24 +224,22 @@ export function createExpertService(deps: ExpertServiceDeps) {
       const { invitation, round } = await resolve(token);
       if (invitation.status === 'submitted') throw new ConflictError('expert.alreadySubmitted');
       checkOpen(round);
-      const root = await frozenTree(round.id);
-      const index = indexParents(root);
+      const { index } = await frozenTree(round);
+      const blocks = [...index.children.keys()];
       return db.transaction(async (trx) => {
         const now = deps.now().toISOString();
         const fresh = (await rounds.findRound(round.id, trx)) as RoundRecord;
         checkOpen(fresh);
         // The conditional update takes the row first, so two submits cannot both pass.
-        if (!(await rounds.markSubmitted(invitation.id, hashSecretToken(token), now, trx))) {
-          const current = await rounds.findInvitation(invitation.id, trx);
-          if (current?.status === 'submitted') throw new ConflictError('expert.alreadySubmitted');
-          throw new NotFoundError('expert.linkInvalid');
-        }
+        if (!(await rounds.markSubmitted(invitation.id, hashSecretToken(token), now, trx))) return refusal(invitation.id, round.id, trx);
+        const results = consistencyOf(fresh, index, blocks, await rounds.judgmentsOfBlocks(invitation.id, blocks, trx));
+        await rounds.upsertNodeResults(invitation.id, results, fresh.riTable, now, trx);
         const problems: { node: number; problem: string }[] = [];
-        for (const parentId of index.children.keys()) {
-          const fb = await recompute(fresh, invitation.id, parentId, index, now, trx);
-          if (fb.answered < fb.pairs) problems.push({ node: parentId, problem: 'incomplete' });
-          else if (!fb.connected) problems.push({ node: parentId, problem: 'disconnected' });
-          else if (fb.flagged && fresh.crPolicy === 'require') problems.push({ node: parentId, problem: 'crTooHigh' });
+        for (const { nodeId, result } of results) {
+          const fb = feedback(fresh, nodeId, result);
+          if (fb.answered < fb.pairs) problems.push({ node: nodeId, problem: 'incomplete' });
+          else if (!fb.connected) problems.push({ node: nodeId, problem: 'disconnected' });
+          else if (fb.flagged && fresh.crPolicy === 'require') problems.push({ node: nodeId, problem: 'crTooHigh' });
         }
         if (problems.length) {
           const key = problems.some((p) => p.problem === 'incomplete') ? 'expert.incomplete' : problems.some((p) => p.problem === 'disconnected') ? 'expert.disconnected' : 'expert.crTooHigh';

@@ -269,6 +269,25 @@ export function createRoundsRepository(db: Knex) {
       const row = (await trx('expert_invitations').where({ id }).first()) as Row | undefined;
       return row ? toInvitation(row) : undefined;
     },
+    /** The invitation behind a link and its round, in one query (the expert routes' hot path). */
+    async findInvitationAndRound(tokenHash: string): Promise<{ invitation: InvitationRecord; round: RoundRecord } | undefined> {
+      const row = (await db('expert_invitations')
+        .join('expert_rounds', 'expert_rounds.id', 'expert_invitations.round_id')
+        .where('expert_invitations.token_hash', tokenHash)
+        .first(
+          'expert_invitations.*',
+          'expert_rounds.study_id as r_study_id', 'expert_rounds.label as r_label', 'expert_rounds.status as r_status',
+          'expert_rounds.priority_method as r_priority_method', 'expert_rounds.ri_table as r_ri_table', 'expert_rounds.cr_threshold as r_cr_threshold',
+          'expert_rounds.allow_no_opinion as r_allow_no_opinion', 'expert_rounds.cr_policy as r_cr_policy', 'expert_rounds.deadline as r_deadline',
+          'expert_rounds.intro_en as r_intro_en', 'expert_rounds.intro_zh as r_intro_zh', 'expert_rounds.opened_at as r_opened_at',
+          'expert_rounds.closed_at as r_closed_at', 'expert_rounds.created_by as r_created_by', 'expert_rounds.created_at as r_created_at',
+          'expert_rounds.updated_at as r_updated_at',
+        )) as Row | undefined;
+      if (!row) return undefined;
+      const round: Row = { id: row.round_id };
+      for (const [key, value] of Object.entries(row)) if (key.startsWith('r_')) round[key.slice(2)] = value;
+      return { invitation: toInvitation(row), round: toRound(round) };
+    },
     async findInvitationByTokenHash(tokenHash: string, trx: Knex = db): Promise<InvitationRecord | undefined> {
       const row = (await trx('expert_invitations').where({ token_hash: tokenHash }).first()) as Row | undefined;
       return row ? toInvitation(row) : undefined;
@@ -308,8 +327,9 @@ export function createRoundsRepository(db: Knex) {
       if (Object.keys(update).length) await trx('expert_invitations').where({ id }).update(update);
     },
     /**
-     * Records activity on an invitation only while its link is still this token, unrevoked and unsubmitted — one
-     * conditional UPDATE, so on PostgreSQL it also locks the row against a concurrent submit. False = refused.
+     * Records activity on an invitation only while its link is still this token, unrevoked, unexpired and
+     * unsubmitted, and its round open and before its deadline — one conditional UPDATE, so on PostgreSQL it also
+     * locks the row against a concurrent submit, revocation or close. False = refused (nothing changed).
      */
     async touchIfAnswerable(
       id: number,
@@ -319,7 +339,21 @@ export function createRoundsRepository(db: Knex) {
     ): Promise<boolean> {
       const update: Row = { status: fields.status, started_at: fields.startedAt, last_activity_at: fields.lastActivityAt };
       if (fields.currentNodeId !== undefined) update.current_node_id = fields.currentNodeId;
-      const changed = await trx('expert_invitations').where({ id, token_hash: tokenHash }).whereNull('revoked_at').whereNot({ status: 'submitted' }).update(update);
+      const now = fields.lastActivityAt;
+      const changed = await trx('expert_invitations')
+        .where({ id, token_hash: tokenHash })
+        .whereNull('revoked_at')
+        .whereNot({ status: 'submitted' })
+        .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>=', now))
+        .whereExists((q) =>
+          q
+            .select(trx.raw('1'))
+            .from('expert_rounds')
+            .whereRaw('expert_rounds.id = expert_invitations.round_id')
+            .where('expert_rounds.status', 'open')
+            .where((d) => d.whereNull('expert_rounds.deadline').orWhere('expert_rounds.deadline', '>=', now)),
+        )
+        .update(update);
       return Number(changed) === 1;
     },
     /** Marks an unsubmitted invitation as submitted; returns false when it was already submitted or the link changed (race-safe). */
@@ -361,6 +395,12 @@ export function createRoundsRepository(db: Knex) {
       if (parentId !== undefined) query.andWhere({ parent_node_id: parentId });
       return ((await query.orderBy('id')) as Row[]).map(toJudgment);
     },
+    /** The judgments of some blocks of one invitation. */
+    async judgmentsOfBlocks(invitationId: number, parentIds: readonly number[], trx: Knex = db): Promise<StoredJudgment[]> {
+      if (!parentIds.length) return [];
+      const rows = (await trx('judgments').where({ invitation_id: invitationId }).whereIn('parent_node_id', parentIds).orderBy('id')) as Row[];
+      return rows.map(toJudgment);
+    },
     async judgmentsOfRound(roundId: number, invitationIds?: number[], trx: Knex = db): Promise<StoredJudgment[]> {
       const query = trx('judgments')
         .join('expert_invitations', 'expert_invitations.id', 'judgments.invitation_id')
@@ -384,22 +424,26 @@ export function createRoundsRepository(db: Knex) {
     },
 
     // ---- node results
-    async upsertNodeResult(invitationId: number, nodeId: number, result: NodeConsistency, riTable: string, now: string, trx: Knex): Promise<void> {
+    /** Stores the server's results of some blocks of one invitation (one statement). */
+    async upsertNodeResults(invitationId: number, results: readonly { nodeId: number; result: NodeConsistency }[], riTable: string, now: string, trx: Knex): Promise<void> {
+      if (!results.length) return;
       await trx('expert_node_results')
-        .insert({
-          invitation_id: invitationId,
-          node_id: nodeId,
-          pairs: result.pairs,
-          answered: result.answered,
-          no_opinion: result.noOpinion,
-          connected: result.connected,
-          cr: result.cr,
-          lambda_max: result.lambdaMax,
-          weights: result.weights ? JSON.stringify(result.weights) : null,
-          inconsistencies: JSON.stringify(result.inconsistencies),
-          ri_table: riTable,
-          updated_at: now,
-        })
+        .insert(
+          results.map(({ nodeId, result }) => ({
+            invitation_id: invitationId,
+            node_id: nodeId,
+            pairs: result.pairs,
+            answered: result.answered,
+            no_opinion: result.noOpinion,
+            connected: result.connected,
+            cr: result.cr,
+            lambda_max: result.lambdaMax,
+            weights: result.weights ? JSON.stringify(result.weights) : null,
+            inconsistencies: JSON.stringify(result.inconsistencies),
+            ri_table: riTable,
+            updated_at: now,
+          })),
+        )
         .onConflict(['invitation_id', 'node_id'])
         .merge();
     },
