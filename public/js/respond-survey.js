@@ -100,8 +100,16 @@
     } catch (e) { /* ignore a broken entry */ }
   }
 
-  // Personal link: resume the draft saved on the server, autosave as the respondent goes.
-  if (data.mode === 'personal' && data.draft) survey.data = data.draft;
+  // Personal link: resume the draft saved on the server (and the page, remembered in this browser), autosave as
+  // the respondent goes.
+  var pageKey = data.mode === 'personal' ? 'cahp-page:' + location.pathname : null;
+  if (data.mode === 'personal' && data.draft) {
+    survey.data = data.draft;
+    try {
+      var page = Number(localStorage.getItem(pageKey));
+      if (page > 0 && page < survey.visiblePageCount) survey.currentPageNo = page;
+    } catch (e) { /* private mode */ }
+  }
   var timer = null;
   var saving = false;
   function autosave() {
@@ -124,6 +132,7 @@
   survey.onValueChanged.add(scheduleSave);
   survey.onCurrentPageChanged.add(function () {
     saveLocal();
+    if (pageKey) { try { localStorage.setItem(pageKey, String(survey.currentPageNo)); } catch (e) { /* private mode */ } }
     if (data.autosaveUrl) { clearTimeout(timer); autosave(); }
   });
 

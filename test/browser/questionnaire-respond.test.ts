@@ -103,7 +103,9 @@ describe.skipIf(!browserAvailable)('answering the template on a phone, in Chines
 
     await page.reload();
     await page.waitForSelector('#survey[data-ready="1"]');
-    // The draft is restored: the profile answers are kept and the respondent can go straight on.
+    // The draft is restored on the page the respondent had reached; the profile answers are kept.
+    await expect.poll(() => page.locator('.sd-question').first().textContent()).toContain('本行小微企业贷款的不良率总体可控');
+    await page.locator('.sd-navigation__prev-btn').click();
     expect(await page.locator('.sd-item--checked', { hasText: '信贷审批人员' }).count()).toBe(1);
     expect(problems).toEqual([]);
     await page.context().close();
