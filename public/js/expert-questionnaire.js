@@ -49,15 +49,16 @@
     var elements = [];
     var kids = block.children;
     // A short explanation of the elements compared on this page (names and descriptions are escaped).
-    if (kids.some(function (c) { return c.description; })) {
-      elements.push({
-        type: 'html',
-        name: 'about_' + block.id,
-        html: '<dl class="expert-elements">' + kids.map(function (c) {
+    var described = kids.some(function (c) { return c.description; });
+    elements.push({
+      type: 'html',
+      name: 'about_' + block.id,
+      html: described
+        ? '<dl class="expert-elements">' + kids.map(function (c) {
           return '<dt>' + escapeHtml(c.name) + '</dt><dd>' + escapeHtml(c.description || '') + '</dd>';
-        }).join('') + '</dl>',
-      });
-    }
+        }).join('') + '</dl>'
+        : '<p class="expert-elements-inline">' + escapeHtml(T.elementsCompared) + ' ' + kids.map(function (c) { return '<strong>' + escapeHtml(c.name) + '</strong>'; }).join(' · ') + '</p>',
+    });
     for (var i = 0; i < kids.length; i++) {
       for (var j = i + 1; j < kids.length; j++) {
         var name = 'q_' + block.id + '_' + kids[i].id + '_' + kids[j].id;
@@ -108,8 +109,13 @@
 
   // Layout classes for the two-sided scale (styled in app.css, no inline styles).
   // For a radiogroup, cssClasses.root is the class of the fieldset that holds the choices (the grid container).
+  // The question's own root (mainRoot) gets expert-flagged while the server lists the pair among the top-3
+  // inconsistent judgments of a block above the threshold (see markFlagged).
+  var flaggedNames = {};
   survey.onUpdateQuestionCssClasses.add(function (_, options) {
-    if (pairByName[options.question.name]) options.cssClasses.root = (options.cssClasses.root || '') + ' expert-pair';
+    if (!pairByName[options.question.name]) return;
+    options.cssClasses.root = (options.cssClasses.root || '') + ' expert-pair';
+    if (flaggedNames[options.question.name]) options.cssClasses.mainRoot = (options.cssClasses.mainRoot || '') + ' expert-flagged';
   });
   survey.onUpdateChoiceItemCss.add(function (_, options) {
     var v = String(options.item.value);
@@ -128,7 +134,6 @@
       if (input.value === 'NA') return;
       input.setAttribute('aria-label', valueText(valueOf(input.value), pair.left.name, pair.right.name));
     });
-    markFlagged();
   });
 
   // ---- feedback: the browser's estimate at once, the server's values when they arrive
@@ -137,6 +142,7 @@
   var crBox = document.getElementById('expert-cr');
   var saveBox = document.getElementById('expert-save');
   var hintsBox = document.getElementById('expert-hints');
+  var hintsOpen = null; // the expert's choice once they open or close the hints
 
   function currentBlock() {
     var page = survey.currentPage;
@@ -186,7 +192,11 @@
     var hints = server.inconsistencies || [];
     if (!server.flagged) hints = hints.filter(function (h) { return h.error > 1.5; });
     if (!hints.length) return;
-    hintsBox.appendChild(el('p', 'small expert-hints-title', T.hintsTitle));
+    // Collapsible, so that on a phone the panel does not cover the questions (open by default on wide screens).
+    var details = el('details', 'expert-hints-details');
+    details.open = hintsOpen === null ? !window.matchMedia('(max-width: 640px)').matches : hintsOpen;
+    details.addEventListener('toggle', function () { hintsOpen = details.open; });
+    details.appendChild(el('summary', 'small expert-hints-title', fill(T.hintsTitle, { count: hints.length })));
     var list = el('ol', 'expert-hint-list');
     hints.forEach(function (h) {
       var left = block.children.find(function (c) { return c.id === h.left; });
@@ -201,16 +211,23 @@
       item.appendChild(apply);
       list.appendChild(item);
     });
-    hintsBox.appendChild(list);
+    details.appendChild(list);
+    hintsBox.appendChild(details);
   }
 
+  /** Recomputes which questions are flagged from the server's feedback and lets SurveyJS restyle the changed ones. */
   function markFlagged() {
-    var block = currentBlock();
-    container.querySelectorAll('.expert-flagged').forEach(function (node) { node.classList.remove('expert-flagged'); });
-    if (!block || !feedback[block.id] || !feedback[block.id].flagged) return;
-    (feedback[block.id].inconsistencies || []).forEach(function (h) {
-      var node = container.querySelector('[data-name="q_' + block.id + '_' + h.left + '_' + h.right + '"]');
-      if (node) node.classList.add('expert-flagged');
+    var next = {};
+    Object.keys(feedback).forEach(function (id) {
+      var f = feedback[id];
+      if (!f || !f.flagged) return;
+      (f.inconsistencies || []).forEach(function (h) { next['q_' + id + '_' + h.left + '_' + h.right] = true; });
+    });
+    var changed = Object.keys(flaggedNames).concat(Object.keys(next)).filter(function (name) { return !flaggedNames[name] !== !next[name]; });
+    flaggedNames = next;
+    changed.forEach(function (name) {
+      var question = survey.getQuestionByName(name);
+      if (question) question.updateElementCss(true);
     });
   }
 
@@ -374,6 +391,32 @@
       grid.appendChild(card);
     });
     box.appendChild(grid);
+    if (review.globalWeights) {
+      // The overall (global) weight of every indicator: the product of the local weights along its path.
+      var names = {};
+      data.blocks.forEach(function (b) { b.children.forEach(function (c) { names[c.id] = c.name; }); });
+      var overall = el('div', 'expert-review-block expert-review-overall');
+      overall.appendChild(el('h3', '', T.globalWeights));
+      var gTable = el('table', 'compact');
+      var gHead = el('thead');
+      var hr = el('tr');
+      hr.appendChild(el('th', '', T.element));
+      hr.appendChild(el('th', 'num', T.weight));
+      gHead.appendChild(hr);
+      gTable.appendChild(gHead);
+      var gBody = el('tbody');
+      review.leaves.forEach(function (leaf) {
+        var w = review.globalWeights[String(leaf)];
+        if (w === undefined) return;
+        var tr = el('tr');
+        tr.appendChild(el('td', '', names[leaf] || String(leaf)));
+        tr.appendChild(el('td', 'num', (w * 100).toFixed(2) + '%'));
+        gBody.appendChild(tr);
+      });
+      gTable.appendChild(gBody);
+      overall.appendChild(gTable);
+      box.appendChild(overall);
+    }
     var submit = el('button', 'button expert-submit', T.submit);
     submit.type = 'button';
     submit.disabled = !review.canSubmit;
@@ -411,6 +454,7 @@
     if (button && !button.disabled) doSubmit(button);
   });
 
+  markFlagged();
   survey.render(container);
   renderFeedback(false);
   if (survey.currentPage && survey.currentPage.name === 'review') loadReview();

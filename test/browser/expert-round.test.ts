@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable)('expert round in the browser', () => {
   const pair = (page: Page, block: TreeNode, i: number, j: number) => page.locator(`[data-name="q_${block.id}_${block.children[i]!.id}_${block.children[j]!.id}"]`);
   const choose = (page: Page, block: TreeNode, i: number, j: number, value: number) => pair(page, block, i, j).locator(`label:has(input[value="${code(value)}"])`).click();
 
-  it('answers a block on a phone, shows the server’s CR and hints, resumes after a reload, and submits', async () => {
+  it('answers a block on a phone, shows the server’s CR and hints, resumes after a reload, and submits', { timeout: 90_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const problems = watchPageProblems(page);
     await page.goto(`${server.url}/e/${token}`);
@@ -73,6 +73,9 @@ describe.skipIf(!browserAvailable)('expert round in the browser', () => {
     await choose(page, goal, 1, 2, 1 / 9);
     await choose(page, goal, 0, 1, 9);
     await expect.poll(() => page.locator('#expert-cr').textContent(), { timeout: 10_000 }).toMatch(/^CR 0\.\d{3} · above 0\.1/);
+    // On a phone the hints are folded under their summary so that the panel does not cover the questions.
+    await expect.poll(() => page.locator('.expert-hints-title').count()).toBe(1);
+    await page.locator('.expert-hints-title').click();
     await expect.poll(() => page.locator('.expert-hint').count()).toBeGreaterThan(0);
     expect(await page.locator('.sd-question.expert-flagged').count()).toBeGreaterThan(0);
     const highCr = Number(/CR (\d\.\d{3})/.exec((await page.locator('#expert-cr').textContent()) ?? '')![1]);
@@ -103,7 +106,8 @@ describe.skipIf(!browserAvailable)('expert round in the browser', () => {
     await expect.poll(() => pair(page, last, 0, 1).isVisible(), { timeout: 10_000 }).toBe(true);
     await page.locator('.sd-navigation__next-btn').click();
     // Review page: the expert's own weights, then submit.
-    await expect.poll(() => page.locator('.expert-review-block').count(), { timeout: 10_000 }).toBe(8);
+    await expect.poll(() => page.locator('.expert-review-grid > .expert-review-block').count(), { timeout: 10_000 }).toBe(8);
+    expect(await page.locator('.expert-review-overall tbody tr').count()).toBe(26);
     await page.locator('.expert-submit').click();
     await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 10_000 }).toBe('Thank you!');
     expect(problems).toEqual([]);
@@ -124,7 +128,7 @@ describe.skipIf(!browserAvailable)('expert round in the browser', () => {
     await page.close();
   });
 
-  it('lets the researcher create a weight set and see the weights', async () => {
+  it('lets the researcher create a weight set and see the weights', { timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchPageProblems(page);
     await signInThroughForm(page, server.url, researcher.email);

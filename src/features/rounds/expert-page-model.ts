@@ -30,7 +30,7 @@ const TEXT_KEYS = [
   'expert.js.element', 'expert.js.globalWeights', 'expert.js.submit', 'expert.js.submitting', 'expert.js.problem.incomplete',
   'expert.js.problem.disconnected', 'expert.js.problem.crTooHigh', 'expert.js.warnHighCr', 'expert.js.blockOf', 'expert.js.estimate',
   'expert.js.server', 'expert.js.linkGone', 'expert.js.closed', 'expert.js.submitted', 'expert.js.back', 'expert.js.leftSide',
-  'expert.js.rightSide', 'expert.js.answered', 'expert.js.fix', 'expert.js.reviewPage', 'expert.js.pageTitle',
+  'expert.js.rightSide', 'expert.js.answered', 'expert.js.fix', 'expert.js.reviewPage', 'expert.js.pageTitle', 'expert.js.elementsCompared',
 ];
 
 /** Builds the page data from the frozen blocks, the stored judgments and the server's feedback. */
