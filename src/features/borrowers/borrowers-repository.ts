@@ -1,0 +1,507 @@
+import type { Knex } from 'knex';
+import type { FinancialStatement } from '../../domain/credit/derive-indicators.js';
+import type { LoanClassification } from '../../domain/credit/loan-classification.js';
+import { isSqlite } from '../../storage/database.js';
+import type { SnapshotExtra, SnapshotInput } from './snapshot-fields.js';
+
+type Row = Record<string, unknown>;
+
+function parse<T>(text: unknown, fallback: T): T {
+  if (typeof text !== 'string' || text === '') return fallback;
+  return JSON.parse(text) as T;
+}
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** A stored snapshot with its borrower's identity. */
+export interface SnapshotRecord extends SnapshotInput {
+  id: number;
+  borrowerId: number;
+  portfolio: string;
+  isDemo: boolean;
+  isSynthetic: boolean;
+  importId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BorrowerRecord {
+  id: number;
+  ref: string;
+  name: string;
+  portfolio: string;
+  isDemo: boolean;
+  isSynthetic: boolean;
+  createdAt: string;
+}
+
+/** Which snapshots: any combination (all given conditions must hold). */
+export interface SnapshotFilter {
+  portfolio?: string | null;
+  borrowerId?: number;
+  importId?: number;
+  ids?: readonly number[];
+  industry?: string | null;
+  /** as_of ≤ this date. */
+  asOfTo?: string | null;
+  /** Only the latest snapshot of each borrower (within asOfTo). */
+  latestPerBorrower?: boolean;
+}
+
+export interface StoredEvaluation {
+  id: number;
+  snapshotId: number;
+  modelId: number;
+  borrowerId: number;
+  asOf: string;
+  score: number;
+  grade: string;
+  warningLevel: string;
+  missingCount: number;
+  capped: boolean;
+  result: unknown;
+  earlyWarnings: unknown;
+  scoredAt: string;
+  scoredBy: number | null;
+}
+
+export interface NewEvaluationRow {
+  snapshotId: number;
+  modelId: number;
+  borrowerId: number;
+  asOf: string;
+  score: number;
+  grade: string;
+  warningLevel: string;
+  missingCount: number;
+  capped: boolean;
+  result: unknown;
+  earlyWarnings: unknown;
+  jobId: number | null;
+  scoredBy: number | null;
+  scoredAt: string;
+}
+
+export interface ScoringJob {
+  id: number;
+  modelId: number;
+  filter: SnapshotFilter;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  failed: number;
+  cursor: { borrowerId: number; asOf: string; id: number } | null;
+  errors: { snapshotId: number; message: string }[];
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  status: 'staged' | 'imported' | 'rejected';
+  headers: string[];
+  mapping: Record<string, number> | null;
+  options: { portfolio?: string; defaultAsOf?: string | null; defaultIndustry?: string | null } | null;
+  rowsTotal: number;
+  rowsImported: number;
+  errorCount: number;
+  warningCount: number;
+  report: unknown;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const SNAPSHOT_COLUMNS = ['s.*', 'b.ref as b_ref', 'b.name as b_name', 'b.portfolio as b_portfolio', 'b.is_demo as b_is_demo', 'b.is_synthetic as b_is_synthetic'];
+
+export function toSnapshot(row: Row): SnapshotRecord {
+  return {
+    id: Number(row.id),
+    borrowerId: Number(row.borrower_id),
+    borrowerRef: String(row.b_ref),
+    borrowerName: str(row.b_name),
+    portfolio: String(row.b_portfolio ?? ''),
+    isDemo: Boolean(row.b_is_demo),
+    isSynthetic: Boolean(row.b_is_synthetic),
+    asOf: String(row.as_of),
+    industry: str(row.industry),
+    sizeBand: str(row.size_band),
+    region: str(row.region),
+    indicators: parse<Record<string, number | string | null>>(row.indicators, {}),
+    statement: parse<FinancialStatement | null>(row.statement, null),
+    loanBalance: num(row.loan_balance),
+    classification: str(row.classification) as LoanClassification | null,
+    daysPastDue: num(row.days_past_due),
+    outcome: row.outcome === null || row.outcome === undefined ? null : (Number(row.outcome) === 1 ? 1 : 0),
+    extra: parse<SnapshotExtra>(row.extra, {}),
+    importId: num(row.import_id),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+function snapshotColumns(s: SnapshotInput): Row {
+  return {
+    as_of: s.asOf,
+    industry: s.industry,
+    size_band: s.sizeBand,
+    region: s.region,
+    indicators: JSON.stringify(s.indicators),
+    statement: s.statement ? JSON.stringify(s.statement) : null,
+    loan_balance: s.loanBalance,
+    classification: s.classification,
+    days_past_due: s.daysPastDue,
+    outcome: s.outcome,
+    extra: JSON.stringify(s.extra ?? {}),
+  };
+}
+
+function toEvaluation(row: Row): StoredEvaluation {
+  return {
+    id: Number(row.id),
+    snapshotId: Number(row.snapshot_id),
+    modelId: Number(row.model_id),
+    borrowerId: Number(row.borrower_id),
+    asOf: String(row.as_of),
+    score: Number(row.score),
+    grade: String(row.grade),
+    warningLevel: String(row.warning_level),
+    missingCount: Number(row.missing_count),
+    capped: Boolean(row.capped),
+    result: parse<unknown>(row.result, null),
+    earlyWarnings: parse<unknown>(row.early_warnings, null),
+    scoredAt: String(row.scored_at),
+    scoredBy: num(row.scored_by),
+  };
+}
+
+function toJob(row: Row): ScoringJob {
+  return {
+    id: Number(row.id),
+    modelId: Number(row.model_id),
+    filter: parse<SnapshotFilter>(row.filter, {}),
+    status: String(row.status) as ScoringJob['status'],
+    total: Number(row.total),
+    done: Number(row.done),
+    failed: Number(row.failed),
+    cursor: parse<ScoringJob['cursor']>(row.cursor, null),
+    errors: parse<ScoringJob['errors']>(row.errors, []),
+    createdBy: num(row.created_by),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+    finishedAt: str(row.finished_at),
+  };
+}
+
+function toImport(row: Row): ImportRecord {
+  return {
+    id: Number(row.id),
+    fileName: String(row.file_name),
+    format: String(row.format) as 'csv' | 'xlsx',
+    status: String(row.status) as ImportRecord['status'],
+    headers: parse<string[]>(row.headers, []),
+    mapping: parse<Record<string, number> | null>(row.mapping, null),
+    options: parse<ImportRecord['options']>(row.options, null),
+    rowsTotal: Number(row.rows_total),
+    rowsImported: Number(row.rows_imported),
+    errorCount: Number(row.error_count),
+    warningCount: Number(row.warning_count),
+    report: parse<unknown>(row.report, null),
+    createdBy: num(row.created_by),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+const CHUNK = 400;
+
+/** Applies a snapshot filter to a query over `borrower_snapshots as s` joined with `borrowers as b`. */
+function applyFilter(q: Knex.QueryBuilder, f: SnapshotFilter): Knex.QueryBuilder {
+  if (f.portfolio) q.where('b.portfolio', f.portfolio);
+  if (f.borrowerId !== undefined) q.where('s.borrower_id', f.borrowerId);
+  if (f.importId !== undefined) q.where('s.import_id', f.importId);
+  if (f.ids) q.whereIn('s.id', f.ids as number[]);
+  if (f.industry) q.where('s.industry', f.industry);
+  if (f.asOfTo) q.where('s.as_of', '<=', f.asOfTo);
+  if (f.latestPerBorrower) {
+    if (f.asOfTo) q.whereRaw('s.as_of = (select max(s2.as_of) from borrower_snapshots s2 where s2.borrower_id = s.borrower_id and s2.as_of <= ?)', [f.asOfTo]);
+    else q.whereRaw('s.as_of = (select max(s2.as_of) from borrower_snapshots s2 where s2.borrower_id = s.borrower_id)');
+  }
+  return q;
+}
+
+/** All SQL of the borrower area: borrowers, snapshots, imports, evaluations and scoring jobs. */
+export function createBorrowersRepository(db: Knex) {
+  const snapshots = (trx: Knex = db) => trx('borrower_snapshots as s').join('borrowers as b', 'b.id', 's.borrower_id');
+
+  return {
+    // ---- borrowers and snapshots
+
+    async findBorrower(id: number): Promise<BorrowerRecord | undefined> {
+      const r = (await db('borrowers').where({ id }).first()) as Row | undefined;
+      return r ? { id: Number(r.id), ref: String(r.ref), name: String(r.name), portfolio: String(r.portfolio), isDemo: Boolean(r.is_demo), isSynthetic: Boolean(r.is_synthetic), createdAt: String(r.created_at) } : undefined;
+    },
+
+    async findSnapshot(id: number, trx: Knex = db): Promise<SnapshotRecord | undefined> {
+      const r = (await snapshots(trx).where('s.id', id).first(SNAPSHOT_COLUMNS)) as Row | undefined;
+      return r ? toSnapshot(r) : undefined;
+    },
+
+    async listSnapshots(filter: SnapshotFilter, trx: Knex = db): Promise<SnapshotRecord[]> {
+      const q = applyFilter(snapshots(trx), filter).orderBy([{ column: 's.borrower_id' }, { column: 's.as_of' }, { column: 's.id' }]);
+      return ((await q.select(SNAPSHOT_COLUMNS)) as Row[]).map(toSnapshot);
+    },
+
+    async countSnapshots(filter: SnapshotFilter, trx: Knex = db): Promise<number> {
+      const r = (await applyFilter(snapshots(trx), filter).count({ n: 's.id' }).first()) as { n: unknown } | undefined;
+      return Number(r?.n ?? 0);
+    },
+
+    /** Snapshots after a keyset cursor (borrower id, as-of, id), in that order. */
+    async snapshotsAfter(filter: SnapshotFilter, cursor: { borrowerId: number; asOf: string; id: number } | null, limit: number, trx: Knex = db): Promise<SnapshotRecord[]> {
+      const q = applyFilter(snapshots(trx), filter);
+      if (cursor) {
+        q.where((w) => w.where('s.borrower_id', '>', cursor.borrowerId)
+          .orWhere((w2) => w2.where('s.borrower_id', cursor.borrowerId).andWhere((w3) => w3.where('s.as_of', '>', cursor.asOf)
+            .orWhere((w4) => w4.where('s.as_of', cursor.asOf).andWhere('s.id', '>', cursor.id)))));
+      }
+      q.orderBy([{ column: 's.borrower_id' }, { column: 's.as_of' }, { column: 's.id' }]).limit(limit);
+      return ((await q.select(SNAPSHOT_COLUMNS)) as Row[]).map(toSnapshot);
+    },
+
+    /** Every snapshot of the given borrowers (for early-warning history). */
+    async snapshotsOfBorrowers(borrowerIds: readonly number[], trx: Knex = db): Promise<SnapshotRecord[]> {
+      const out: SnapshotRecord[] = [];
+      for (let i = 0; i < borrowerIds.length; i += CHUNK) {
+        const rows = (await snapshots(trx).whereIn('s.borrower_id', borrowerIds.slice(i, i + CHUNK) as number[]).orderBy([{ column: 's.borrower_id' }, { column: 's.as_of' }]).select(SNAPSHOT_COLUMNS)) as Row[];
+        for (const r of rows) out.push(toSnapshot(r));
+      }
+      return out;
+    },
+
+    /** Borrowers by ref (existing ones only). */
+    async borrowerIdsByRef(refs: readonly string[], trx: Knex = db): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      for (let i = 0; i < refs.length; i += CHUNK) {
+        const rows = (await trx('borrowers').whereIn('ref', refs.slice(i, i + CHUNK) as string[]).select('id', 'ref')) as Row[];
+        for (const r of rows) out.set(String(r.ref), Number(r.id));
+      }
+      return out;
+    },
+
+    /** Keys "ref|asOf" of snapshots that already exist for these borrower refs. */
+    async existingSnapshotKeys(refs: readonly string[], trx: Knex = db): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (let i = 0; i < refs.length; i += CHUNK) {
+        const rows = (await snapshots(trx).whereIn('b.ref', refs.slice(i, i + CHUNK) as string[]).select('b.ref', 's.as_of')) as Row[];
+        for (const r of rows) out.add(`${String(r.ref)}|${String(r.as_of)}`);
+      }
+      return out;
+    },
+
+    /**
+     * Inserts snapshots (and their borrowers when new) in the caller's transaction, in chunks. Existing
+     * borrowers keep their portfolio; a given name updates an existing borrower's name. Returns the new ids.
+     */
+    async insertSnapshots(trx: Knex, rows: readonly SnapshotInput[], meta: { portfolio: string; isDemo: boolean; isSynthetic: boolean; importId: number | null; userId: number | null; now: string }): Promise<number[]> {
+      if (rows.length === 0) return [];
+      const refs = [...new Set(rows.map((r) => r.borrowerRef))];
+      const ids = await this.borrowerIdsByRef(refs, trx);
+      const names = new Map<string, string | null>();
+      for (const r of rows) if (r.borrowerName) names.set(r.borrowerRef, r.borrowerName);
+      const missing = refs.filter((ref) => !ids.has(ref));
+      for (let i = 0; i < missing.length; i += CHUNK) {
+        await trx('borrowers').insert(missing.slice(i, i + CHUNK).map((ref) => ({
+          ref, name: names.get(ref) ?? ref, portfolio: meta.portfolio, is_demo: meta.isDemo, is_synthetic: meta.isSynthetic,
+          created_by: meta.userId, created_at: meta.now, updated_at: meta.now,
+        })));
+      }
+      if (missing.length) for (const [ref, id] of await this.borrowerIdsByRef(missing, trx)) ids.set(ref, id);
+      const created = new Set(missing);
+      for (const ref of refs.filter((r) => !created.has(r) && names.get(r))) {
+        await trx('borrowers').where({ id: ids.get(ref) }).update({ name: names.get(ref), updated_at: meta.now });
+      }
+      const inserted: number[] = [];
+      const size = 200;
+      for (let i = 0; i < rows.length; i += size) {
+        const chunk = rows.slice(i, i + size).map((s) => ({
+          borrower_id: ids.get(s.borrowerRef), ...snapshotColumns(s), import_id: meta.importId, created_by: meta.userId, created_at: meta.now, updated_at: meta.now,
+        }));
+        const result = await trx('borrower_snapshots').insert(chunk).returning('id');
+        for (const r of result as ({ id: number } | number)[]) inserted.push(Number(typeof r === 'object' ? r.id : r));
+      }
+      return inserted;
+    },
+
+    async updateSnapshot(trx: Knex, id: number, s: SnapshotInput, now: string): Promise<void> {
+      await trx('borrower_snapshots').where({ id }).update({ ...snapshotColumns(s), updated_at: now });
+    },
+
+    async updateBorrowerName(trx: Knex, id: number, name: string, now: string): Promise<void> {
+      await trx('borrowers').where({ id }).update({ name, updated_at: now });
+    },
+
+    async deleteSnapshot(trx: Knex, id: number): Promise<void> {
+      await trx('evaluations').where({ snapshot_id: id }).delete();
+      await trx('borrower_snapshots').where({ id }).delete();
+    },
+
+    async portfolios(): Promise<{ portfolio: string; borrowers: number; isDemo: boolean }[]> {
+      const rows = (await db('borrowers').groupBy('portfolio').select('portfolio').count({ n: 'id' }).max({ demo: 'is_demo' })) as Row[];
+      return rows.map((r) => ({ portfolio: String(r.portfolio), borrowers: Number(r.n), isDemo: Boolean(Number(r.demo)) })).sort((a, b) => a.portfolio.localeCompare(b.portfolio));
+    },
+
+    async industries(): Promise<string[]> {
+      return ((await db('borrower_snapshots').whereNotNull('industry').distinct('industry').orderBy('industry')) as Row[]).map((r) => String(r.industry));
+    },
+
+    /** Latest snapshot per borrower with its evaluation under a model (or none), filtered and paged. */
+    async borrowerList(opts: { modelId: number | null; portfolio?: string | null; industry?: string | null; grade?: string | null; level?: string | null; search?: string | null; limit: number; offset: number }) {
+      const q = snapshots()
+        .whereRaw('s.as_of = (select max(s2.as_of) from borrower_snapshots s2 where s2.borrower_id = s.borrower_id)')
+        .leftJoin('evaluations as e', (j) => j.on('e.snapshot_id', 's.id').andOn('e.model_id', db.raw('?', [opts.modelId ?? -1])));
+      if (opts.portfolio) q.where('b.portfolio', opts.portfolio);
+      if (opts.industry) q.where('s.industry', opts.industry);
+      if (opts.grade) q.where('e.grade', opts.grade);
+      if (opts.level) q.where('e.warning_level', opts.level);
+      if (opts.search) {
+        const like = `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q.where((w) => w.whereRaw("b.ref like ? escape '\\'", [like]).orWhereRaw("b.name like ? escape '\\'", [like]));
+      }
+      const total = Number(((await q.clone().clearSelect().count({ n: 's.id' }).first()) as { n: unknown } | undefined)?.n ?? 0);
+      const rows = (await q.orderBy([{ column: 'b.portfolio' }, { column: 'b.ref' }]).limit(opts.limit).offset(opts.offset)
+        .select([...SNAPSHOT_COLUMNS, 'e.score as e_score', 'e.grade as e_grade', 'e.warning_level as e_level', 'e.missing_count as e_missing'])) as Row[];
+      return {
+        total,
+        rows: rows.map((r) => ({
+          snapshot: toSnapshot(r),
+          score: num(r.e_score), grade: str(r.e_grade), level: str(r.e_level), missing: num(r.e_missing),
+        })),
+      };
+    },
+
+    // ---- evaluations
+
+    /** Replaces the evaluations of these (snapshot, model) pairs, in the caller's transaction. */
+    async replaceEvaluations(trx: Knex, rows: readonly NewEvaluationRow[]): Promise<void> {
+      const byModel = new Map<number, number[]>();
+      for (const r of rows) byModel.set(r.modelId, [...(byModel.get(r.modelId) ?? []), r.snapshotId]);
+      for (const [modelId, ids] of byModel) {
+        for (let i = 0; i < ids.length; i += CHUNK) await trx('evaluations').where({ model_id: modelId }).whereIn('snapshot_id', ids.slice(i, i + CHUNK)).delete();
+      }
+      const size = 250;
+      for (let i = 0; i < rows.length; i += size) {
+        await trx('evaluations').insert(rows.slice(i, i + size).map((r) => ({
+          snapshot_id: r.snapshotId, model_id: r.modelId, borrower_id: r.borrowerId, as_of: r.asOf, score: r.score, grade: r.grade,
+          warning_level: r.warningLevel, missing_count: r.missingCount, capped: r.capped, result: JSON.stringify(r.result),
+          early_warnings: JSON.stringify(r.earlyWarnings), job_id: r.jobId, scored_by: r.scoredBy, scored_at: r.scoredAt,
+        })));
+      }
+    },
+
+    async evaluationsOfBorrower(borrowerId: number): Promise<StoredEvaluation[]> {
+      return ((await db('evaluations').where({ borrower_id: borrowerId }).orderBy([{ column: 'as_of' }, { column: 'model_id' }]).select('*')) as Row[]).map(toEvaluation);
+    },
+
+    async evaluationOf(snapshotId: number, modelId: number, trx: Knex = db): Promise<StoredEvaluation | undefined> {
+      const r = (await trx('evaluations').where({ snapshot_id: snapshotId, model_id: modelId }).first()) as Row | undefined;
+      return r ? toEvaluation(r) : undefined;
+    },
+
+    /** Grades under a model for snapshots of the given borrowers (early-warning downgrade history). */
+    async gradesOfBorrowers(modelId: number, borrowerIds: readonly number[], trx: Knex = db): Promise<Map<number, string>> {
+      const out = new Map<number, string>();
+      for (let i = 0; i < borrowerIds.length; i += CHUNK) {
+        const rows = (await trx('evaluations').where({ model_id: modelId }).whereIn('borrower_id', borrowerIds.slice(i, i + CHUNK) as number[]).select('snapshot_id', 'grade')) as Row[];
+        for (const r of rows) out.set(Number(r.snapshot_id), String(r.grade));
+      }
+      return out;
+    },
+
+    /** Evaluations under a model joined with their snapshots (portfolio, watch list, other areas). */
+    async evaluationsWithSnapshots(modelId: number, filter: SnapshotFilter): Promise<{ snapshot: SnapshotRecord; evaluation: StoredEvaluation }[]> {
+      const q = applyFilter(snapshots(), filter).join('evaluations as e', (j) => j.on('e.snapshot_id', 's.id').andOn('e.model_id', db.raw('?', [modelId])));
+      const rows = (await q.orderBy([{ column: 's.borrower_id' }, { column: 's.as_of' }]).select([...SNAPSHOT_COLUMNS,
+        'e.id as e_id', 'e.snapshot_id as e_snapshot_id', 'e.model_id as e_model_id', 'e.borrower_id as e_borrower_id', 'e.as_of as e_as_of', 'e.score as e_score',
+        'e.grade as e_grade', 'e.warning_level as e_warning_level', 'e.missing_count as e_missing_count', 'e.capped as e_capped', 'e.result as e_result',
+        'e.early_warnings as e_early_warnings', 'e.scored_at as e_scored_at', 'e.scored_by as e_scored_by'])) as Row[];
+      return rows.map((r) => ({
+        snapshot: toSnapshot(r),
+        evaluation: toEvaluation(Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('e_')).map(([k, v]) => [k.slice(2), v]))),
+      }));
+    },
+
+    async evaluationCounts(): Promise<Map<number, number>> {
+      const rows = (await db('evaluations').groupBy('model_id').select('model_id').count({ n: 'id' })) as Row[];
+      return new Map(rows.map((r) => [Number(r.model_id), Number(r.n)]));
+    },
+
+    // ---- scoring jobs
+
+    async createJob(job: { modelId: number; filter: SnapshotFilter; total: number; userId: number | null; now: string }): Promise<number> {
+      const [r] = await db('scoring_jobs').insert({
+        model_id: job.modelId, filter: JSON.stringify(job.filter), status: job.total === 0 ? 'done' : 'running', total: job.total, done: 0, failed: 0,
+        cursor: null, errors: '[]', created_by: job.userId, created_at: job.now, updated_at: job.now, finished_at: job.total === 0 ? job.now : null,
+      }).returning('id');
+      return Number((r as { id: number }).id ?? r);
+    },
+
+    async findJob(id: number, trx: Knex = db, lock = false): Promise<ScoringJob | undefined> {
+      const q = trx('scoring_jobs').where({ id });
+      if (lock && !isSqlite(trx)) q.forUpdate();
+      const r = (await q.first()) as Row | undefined;
+      return r ? toJob(r) : undefined;
+    },
+
+    async updateJob(trx: Knex, id: number, patch: { done: number; failed: number; cursor: ScoringJob['cursor']; errors: ScoringJob['errors']; status: ScoringJob['status']; now: string }): Promise<void> {
+      await trx('scoring_jobs').where({ id }).update({
+        done: patch.done, failed: patch.failed, cursor: JSON.stringify(patch.cursor), errors: JSON.stringify(patch.errors.slice(0, 200)),
+        status: patch.status, updated_at: patch.now, finished_at: patch.status === 'running' ? null : patch.now,
+      });
+    },
+
+    // ---- imports
+
+    async createImport(row: { fileName: string; format: 'csv' | 'xlsx'; content: Buffer; headers: string[]; userId: number | null; now: string }): Promise<number> {
+      const [r] = await db('borrower_imports').insert({
+        file_name: row.fileName, format: row.format, status: 'staged', content: row.content, headers: JSON.stringify(row.headers),
+        created_by: row.userId, created_at: row.now, updated_at: row.now,
+      }).returning('id');
+      return Number((r as { id: number }).id ?? r);
+    },
+
+    async findImport(id: number): Promise<ImportRecord | undefined> {
+      const r = (await db('borrower_imports').where({ id }).first('id', 'file_name', 'format', 'status', 'headers', 'mapping', 'options', 'rows_total', 'rows_imported', 'error_count', 'warning_count', 'report', 'created_by', 'created_at', 'updated_at')) as Row | undefined;
+      return r ? toImport(r) : undefined;
+    },
+
+    async importContent(id: number): Promise<Buffer | null> {
+      const r = (await db('borrower_imports').where({ id }).first('content')) as { content: Buffer | null } | undefined;
+      return r?.content ? Buffer.from(r.content) : null;
+    },
+
+    async updateImport(id: number, patch: { status?: ImportRecord['status']; mapping?: Record<string, number>; options?: ImportRecord['options']; rowsTotal?: number; rowsImported?: number; errorCount?: number; warningCount?: number; report?: unknown; clearContent?: boolean; now: string }, trx: Knex = db): Promise<void> {
+      const u: Row = { updated_at: patch.now };
+      if (patch.status) u.status = patch.status;
+      if (patch.mapping) u.mapping = JSON.stringify(patch.mapping);
+      if (patch.options) u.options = JSON.stringify(patch.options);
+      if (patch.rowsTotal !== undefined) u.rows_total = patch.rowsTotal;
+      if (patch.rowsImported !== undefined) u.rows_imported = patch.rowsImported;
+      if (patch.errorCount !== undefined) u.error_count = patch.errorCount;
+      if (patch.warningCount !== undefined) u.warning_count = patch.warningCount;
+      if (patch.report !== undefined) u.report = JSON.stringify(patch.report);
+      if (patch.clearContent) u.content = null;
+      await trx('borrower_imports').where({ id }).update(u);
+    },
+
+    async recentImports(limit = 10): Promise<ImportRecord[]> {
+      return ((await db('borrower_imports').orderBy('id', 'desc').limit(limit).select('id', 'file_name', 'format', 'status', 'headers', 'mapping', 'options', 'rows_total', 'rows_imported', 'error_count', 'warning_count', 'created_by', 'created_at', 'updated_at')) as Row[]).map(toImport);
+    },
+  };
+}
+
+export type BorrowersRepository = ReturnType<typeof createBorrowersRepository>;
