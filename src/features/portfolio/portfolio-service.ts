@@ -1,0 +1,57 @@
+import type { ModelVersion } from '../models/model-version.js';
+import type { ModelsService } from '../models/models-service.js';
+import type { BorrowersRepository } from '../borrowers/borrowers-repository.js';
+import { positionsAt, portfolioView, type PortfolioPosition, type PortfolioView } from './portfolio-view.js';
+
+export interface TrendPoint {
+  date: string;
+  count: number;
+  averageScore: number | null;
+  nplRatioByCount: number | null;
+  nplRatioByBalance: number | null;
+  /** Share of positions per grade (scale order). */
+  gradeShares: Record<string, number>;
+  red: number;
+}
+
+/** The portfolio page's data: positions under one version at a date, and the same figures at earlier as-of dates. */
+export function createPortfolioService(deps: { repository: BorrowersRepository; models: ModelsService }) {
+  const { repository: repo, models } = deps;
+  return {
+    async view(input: { version: ModelVersion; portfolio?: string | null; asOf?: string | null; maxTrendPoints?: number }): Promise<{
+      dates: string[]; asOf: string | null; current: PortfolioView; trend: TrendPoint[]; unscored: number;
+    }> {
+      const { version } = input;
+      const snapshots = await repo.listSnapshots({ portfolio: input.portfolio ?? null });
+      const evaluations = await repo.evaluationsWithSnapshots(version.id, { portfolio: input.portfolio ?? null });
+      const bySnapshot = new Map(evaluations.map((e) => [e.snapshot.id, e.evaluation]));
+      const all: PortfolioPosition[] = snapshots.map((s) => {
+        const e = bySnapshot.get(s.id);
+        return {
+          borrowerId: s.borrowerId, asOf: s.asOf, industry: s.industry, sizeBand: s.sizeBand, balance: s.loanBalance,
+          classification: s.classification, daysPastDue: s.daysPastDue, outcome: s.outcome,
+          grade: e?.grade ?? null, score: e?.score ?? null, level: e?.warningLevel ?? null,
+        };
+      });
+      const dates = [...new Set(all.map((p) => p.asOf))].sort();
+      const asOf = input.asOf && dates.length ? input.asOf : (dates[dates.length - 1] ?? null);
+      const scale = version.definition.gradeScale;
+      const current = portfolioView(asOf ? positionsAt(all, asOf) : [], scale);
+      const trendDates = dates.slice(-(input.maxTrendPoints ?? 12));
+      const trend = trendDates.map((date): TrendPoint => {
+        const v = portfolioView(positionsAt(all, date), scale);
+        const gradeShares: Record<string, number> = {};
+        for (const g of v.byGrade) if (g.key !== null && v.count) gradeShares[g.key] = g.count / v.count;
+        return {
+          date, count: v.count, averageScore: v.averageScore,
+          nplRatioByCount: v.summary?.npl.ratioByCount ?? null, nplRatioByBalance: v.summary?.npl.ratioByBalance ?? null,
+          gradeShares, red: v.byLevel.find((l) => l.key === 'red')?.count ?? 0,
+        };
+      });
+      return { dates, asOf, current, trend, unscored: current.count - current.scored };
+    },
+    models,
+  };
+}
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
