@@ -13,6 +13,10 @@ import { OPENAPI_FRAGMENTS } from './features/api-docs/openapi-fragments.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { homeRoutes } from './features/home/home-routes.js';
 import { questionnairesRoutes } from './features/questionnaires/questionnaires-routes.js';
+import { borrowersRoutes } from './features/borrowers/borrowers-routes.js';
+import { modelsApiRoutes } from './features/models/models-api-routes.js';
+import { modelsRoutes } from './features/models/models-routes.js';
+import { portfolioRoutes } from './features/portfolio/portfolio-routes.js';
 import { expertRoutes } from './features/rounds/expert-routes.js';
 import { roundsApiRoutes } from './features/rounds/rounds-api-routes.js';
 import { roundsRoutes } from './features/rounds/rounds-routes.js';
@@ -71,6 +75,10 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...expertRoutes({ expert: services.expert }),
     ...roundsApiRoutes({ studies: services.studies, rounds: services.rounds, weightSets: services.weightSets, now: services.now }),
     ...questionnairesRoutes({ questionnaires: services.questionnaires, analysis: services.questionnaireAnalysis, publicUrl: services.config.publicUrl }),
+    ...modelsRoutes({ models: services.models, borrowers: services.borrowers }),
+    ...modelsApiRoutes({ models: services.models }),
+    ...borrowersRoutes({ borrowers: services.borrowers, scoring: services.scoring, models: services.models }),
+    ...portfolioRoutes({ portfolio: services.portfolio, models: services.models, borrowers: services.borrowers }),
     ...apiDocsRoutes({ document: openApi }),
   ];
 }

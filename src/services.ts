@@ -16,6 +16,13 @@ import { createStudiesService } from './features/studies/studies-service.js';
 import { createQuestionnaireAnalysis } from './features/questionnaires/questionnaire-analysis.js';
 import { createQuestionnairesRepository } from './features/questionnaires/questionnaires-repository.js';
 import { createQuestionnairesService } from './features/questionnaires/questionnaires-service.js';
+import { createBorrowersRepository } from './features/borrowers/borrowers-repository.js';
+import { createBorrowersService } from './features/borrowers/borrowers-service.js';
+import { createScoringService } from './features/borrowers/scoring-service.js';
+import { createModelsRepository } from './features/models/models-repository.js';
+import { createModelsService } from './features/models/models-service.js';
+import { createWeightSetSource } from './features/models/weight-set-source.js';
+import { createPortfolioService } from './features/portfolio/portfolio-service.js';
 
 export interface ServiceDeps {
   db: Knex;
@@ -44,7 +51,14 @@ export function createServices(deps: ServiceDeps) {
   const questionnairesRepository = createQuestionnairesRepository(db);
   const questionnaires = createQuestionnairesService({ db, repository: questionnairesRepository, audit, now });
   const questionnaireAnalysis = createQuestionnaireAnalysis({ questionnaires, repository: questionnairesRepository });
-  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis };
+  // Credit model versions, borrower snapshots, scoring and the portfolio view (issue 6).
+  const weightSetSource = createWeightSetSource({ weightSets, studies });
+  const models = createModelsService({ db, repository: createModelsRepository(db), weightSetSource, audit, now });
+  const borrowersRepository = createBorrowersRepository(db);
+  const borrowers = createBorrowersService({ db, repository: borrowersRepository, audit, now });
+  const scoring = createScoringService({ db, repository: borrowersRepository, models, audit, now });
+  const portfolio = createPortfolioService({ repository: borrowersRepository, models });
+  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis, models, borrowers, scoring, portfolio };
 }
 
 export type Services = ReturnType<typeof createServices>;
