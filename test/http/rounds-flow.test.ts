@@ -60,6 +60,13 @@ describe('a round from invitation to weight set', () => {
     expect(tokensIn(again.text)).toEqual([]);
   });
 
+  it('refuses a round without a label, re-rendering the study page with the message (400)', async () => {
+    const res = await post(researcher, `/studies/${studyId}/rounds`, { label: ' ', crThreshold: '0.1' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Please fill in this field.');
+    expect(res.text).toMatch(/<details class="studies-tool" open>\s*<summary>New expert round/);
+  });
+
   it('refuses a pasted list with a bad line as a whole (400, nobody added)', async () => {
     const before = await t.db('expert_invitations').where({ round_id: roundId }).count<{ n: number }[]>({ n: '*' });
     const res = await post(researcher, `/rounds/${roundId}/invitations/bulk`, { list: 'Good Name, good@bank.example\nBad Mail, not-an-email' });
@@ -230,6 +237,19 @@ describe('a round from invitation to weight set', () => {
     expect(compare.text).toContain('pp');
   });
 
+  it('refuses a weight set without experts or with a bad expert weight, keeping the form (400, nothing stored)', async () => {
+    const before = await t.db('weight_sets').count<{ n: string | number }[]>({ n: '*' });
+    const none = await post(researcher, `/rounds/${roundId}/weight-sets`, { mode: 'aij', method: 'eigenvector', riTable: 'saaty' });
+    expect(none.status).toBe(400);
+    expect(none.text).toContain('Choose at least one submitted expert.');
+    const ids = [...(await researcher.agent.get(`/rounds/${roundId}/weight-sets/new`)).text.matchAll(/name="expert" value="(\d+)"/g)].map((m) => m[1]);
+    const badWeight = await post(researcher, `/rounds/${roundId}/weight-sets`, { expert: ids, [`weight_${ids[0]}`]: '-1', mode: 'aip-geometric' });
+    expect(badWeight.status).toBe(400);
+    expect(badWeight.text).toContain('Expert weights must be numbers above 0');
+    expect(badWeight.text).toMatch(/<option value="aip-geometric" selected>/);
+    expect(await t.db('weight_sets').count<{ n: string | number }[]>({ n: '*' })).toEqual(before);
+  });
+
   it('offers one click to exclude experts above the CR threshold', async () => {
     const setup = await setUpRound(t, { ownerId: researcher.user.id });
     const good = await t.services.rounds.invite(SYSTEM, setup.roundId, { name: 'Consistent', weight: 1 });
@@ -260,7 +280,7 @@ describe('a round from invitation to weight set', () => {
     });
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     expect(book.worksheets[0]!.rowCount).toBe(119);
     const json = await researcher.agent.get(`/rounds/${roundId}/export/judgments?format=json`);
     expect(json.body.judgments).toHaveLength(118);

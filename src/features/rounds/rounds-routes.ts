@@ -109,6 +109,40 @@ export function roundsRoutes(deps: RoundsRouteDeps): RouteDef[] {
     );
   };
 
+  /** The aggregation form; after a refused submission it shows the message and keeps the choices made. */
+  const renderAggregate = async (req: Request, res: Response, id: number, extra: { values?: Record<string, unknown>; errors?: TranslatedErrors } = {}, status = 200) => {
+    const data = await rounds.monitoring(actor(req), id);
+    if (!data.canAnalyse) return res.redirect(303, roundUrl(data.round.id));
+    const submitted = data.invitations.filter((i) => i.status === 'submitted' && !i.revokedAt);
+    const excludeFlagged = req.query.exclude === 'flagged';
+    const chosen = extra.values?.expert as number[] | undefined;
+    res.page(
+      'rounds/aggregate',
+      {
+        title: `${req.t('weightSets.new')} · ${data.round.label}`,
+        breadcrumbs: [
+          { label: req.t('nav.home'), href: '/' },
+          { label: data.study.title, href: `/studies/${data.study.id}` },
+          { label: data.round.label, href: roundUrl(data.round.id) },
+          { label: req.t('weightSets.new') },
+        ],
+        ...data,
+        submitted: submitted.map((inv) => ({
+          ...inv,
+          checked: chosen ? chosen.includes(inv.id) : !(excludeFlagged && inv.flagged),
+          weightValue: extra.values?.[`weight_${inv.id}`] ?? inv.weight,
+        })),
+        excludeFlagged,
+        modes: AGGREGATION_MODES,
+        methods: PRIORITY_METHODS,
+        riTables: RI_TABLE_NAMES,
+        errors: extra.errors ?? {},
+        values: { mode: 'aij', method: data.round.priorityMethod, riTable: data.round.riTable, label: '', seed: '', ...extra.values },
+      },
+      status,
+    );
+  };
+
   const sendSheets = async (res: Response, format: 'csv' | 'xlsx', fileBase: string, sheets: ExportSheet<any>[]) => {
     if (format === 'csv') return sendCsv(res, fileBase, sheets[0] as ExportSheet<any>);
     await sendXlsx(res, fileBase, sheets);
@@ -120,17 +154,6 @@ export function roundsRoutes(deps: RoundsRouteDeps): RouteDef[] {
   };
 
   return [
-    route.post('/studies/:id/rounds', writer, async (req, res) => {
-      const studyId = idParam(req);
-      const parsed = parseForm(RoundForm, req.body);
-      if (!parsed.ok) {
-        flash(req, 'error', Object.values(translateFieldErrors(req, parsed.errors)).slice(1).join(' ') || req.t('errors.invalidInput'));
-        return res.redirect(303, `/studies/${studyId}#rounds`);
-      }
-      const id = await rounds.create(actor(req), studyId, roundInput(parsed.data), req.ip ?? null);
-      flash(req, 'success', req.t('rounds.created'));
-      res.redirect(303, roundUrl(id));
-    }),
     route.get('/rounds/:id', reader, (req, res) => renderRound(req, res, idParam(req))),
     route.post('/rounds/:id/settings', writer, async (req, res) => {
       const id = idParam(req);
@@ -244,58 +267,34 @@ export function roundsRoutes(deps: RoundsRouteDeps): RouteDef[] {
     }),
 
     // Aggregation into a weight set.
-    route.get('/rounds/:id/weight-sets/new', writer, async (req, res) => {
-      const data = await rounds.monitoring(actor(req), idParam(req));
-      if (!data.canAnalyse) return res.redirect(303, roundUrl(data.round.id));
-      const excludeFlagged = req.query.exclude === 'flagged';
-      res.page('rounds/aggregate', {
-        title: `${req.t('weightSets.new')} · ${data.round.label}`,
-        breadcrumbs: [
-          { label: req.t('nav.home'), href: '/' },
-          { label: data.study.title, href: `/studies/${data.study.id}` },
-          { label: data.round.label, href: roundUrl(data.round.id) },
-          { label: req.t('weightSets.new') },
-        ],
-        ...data,
-        submitted: data.invitations.filter((i) => i.status === 'submitted' && !i.revokedAt),
-        excludeFlagged,
-        modes: AGGREGATION_MODES,
-        methods: PRIORITY_METHODS,
-        riTables: RI_TABLE_NAMES,
-        errors: {},
-        values: { mode: 'aij', method: data.round.priorityMethod, riTable: data.round.riTable, label: '', seed: '' },
-      });
-    }),
+    route.get('/rounds/:id/weight-sets/new', writer, (req, res) => renderAggregate(req, res, idParam(req))),
     route.post('/rounds/:id/weight-sets', writer, async (req, res) => {
       const id = idParam(req);
-      const base = WeightSetFormBase.parse(req.body);
-      const experts = list(req.body?.expert).map((x) => Id.parse(x));
+      const base = parseForm(WeightSetFormBase, req.body);
+      const experts = list(req.body?.expert).map((x) => Number(x));
+      const values = { ...req.body, expert: experts };
+      if (!base.ok || experts.some((x) => !Number.isInteger(x) || x < 1)) {
+        return renderAggregate(req, res, id, { values, errors: base.ok ? { _form: req.t('errors.invalidInput') } : translateFieldErrors(req, base.errors) }, 400);
+      }
       const expertWeights: Record<string, number> = {};
       for (const e of experts) {
         const raw = req.body?.[`weight_${e}`];
-        if (raw !== undefined && raw !== '') {
-          const w = Number(String(raw).replace(',', '.'));
-          if (!(w > 0 && w <= 100)) {
-            flash(req, 'error', req.t('weightSets.badWeight'));
-            return res.redirect(303, `${roundUrl(id)}/weight-sets/new`);
-          }
-          expertWeights[String(e)] = w;
-        }
+        if (raw === undefined || raw === '') continue;
+        const w = Number(String(raw).replace(',', '.'));
+        if (!(w > 0 && w <= 100)) return renderAggregate(req, res, id, { values, errors: { _form: req.t('weightSets.badWeight') } }, 400);
+        expertWeights[String(e)] = w;
       }
       const input: CreateWeightSetInput = {
         experts,
         expertWeights,
-        mode: base.mode as CreateWeightSetInput['mode'],
-        method: base.method as CreateWeightSetInput['method'],
-        riTable: base.riTable as CreateWeightSetInput['riTable'],
-        label: base.label,
-        seed: base.seed,
+        mode: base.data.mode as CreateWeightSetInput['mode'],
+        method: base.data.method as CreateWeightSetInput['method'],
+        riTable: base.data.riTable as CreateWeightSetInput['riTable'],
+        label: base.data.label,
+        seed: base.data.seed,
       };
       const created = await weightSets.create(actor(req), id, input, req.ip ?? null).catch((err: unknown) => formErrors(req, err));
-      if (typeof created !== 'number') {
-        flash(req, 'error', created.errors._form ?? req.t('errors.invalidInput'));
-        return res.redirect(303, `${roundUrl(id)}/weight-sets/new`);
-      }
+      if (typeof created !== 'number') return renderAggregate(req, res, id, { values, errors: created.errors }, created.status);
       flash(req, 'success', req.t('weightSets.created'));
       res.redirect(303, `/weight-sets/${created}`);
     }),

@@ -1,7 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Knex } from 'knex';
-import type { PriorityMethod } from '../../domain/ahp/ahp-types.js';
-import type { RiTableName } from '../../domain/ahp/random-index.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../web/http-errors.js';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../web/secret-token.js';
 import type { AuditService } from '../audit/audit-service.js';
@@ -339,9 +337,6 @@ export function createRoundsService(deps: RoundsServiceDeps) {
       return { ctx, root, invitations: await rounds.listInvitations(roundId), judgments: await rounds.judgmentsOfRound(roundId) };
     },
 
-    settingsOf(round: RoundRecord): { method: PriorityMethod; riTable: RiTableName } {
-      return { method: round.priorityMethod, riTable: round.riTable };
-    },
   };
 }
 

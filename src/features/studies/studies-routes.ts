@@ -6,6 +6,8 @@ import { access, route, type RouteDef } from '../../web/route-table.js';
 import { safeFileName } from '../../web/exports.js';
 import { RI_TABLE_NAMES } from '../../domain/ahp/random-index.js';
 import { PRIORITY_METHODS } from '../../domain/ahp/ahp-types.js';
+import { roundInput } from '../rounds/rounds-routes.js';
+import { RoundForm } from '../rounds/rounds-schemas.js';
 import type { RoundsService } from '../rounds/rounds-service.js';
 import type { WeightSetsService } from '../rounds/weight-sets-service.js';
 import { formErrors, translateFieldErrors, type TranslatedErrors } from './form-errors.js';
@@ -48,7 +50,13 @@ export function studiesRoutes(deps: StudiesRouteDeps): RouteDef[] {
     );
   };
 
-  const renderStudy = async (req: Request, res: Response, id: number, extra: { errors?: TranslatedErrors; errorNode?: number; values?: Record<string, unknown>; importValues?: Record<string, unknown> } = {}, status = 200) => {
+  const renderStudy = async (
+    req: Request,
+    res: Response,
+    id: number,
+    extra: { errors?: TranslatedErrors; errorNode?: number; values?: Record<string, unknown>; importValues?: Record<string, unknown>; roundValues?: Record<string, unknown>; roundErrors?: TranslatedErrors } = {},
+    status = 200,
+  ) => {
     const study = await studies.get(actor(req), id);
     const root = await studies.tree(actor(req), id);
     const nodes = flattenTree(root);
@@ -91,8 +99,8 @@ export function studiesRoutes(deps: StudiesRouteDeps): RouteDef[] {
         errorNode: extra.errorNode ?? null,
         values: extra.values ?? {},
         importValues: extra.importValues ?? { format: 'outline', text: '' },
-        roundValues: { label: '', priorityMethod: 'eigenvector', riTable: 'saaty', crThreshold: 0.1, allowNoOpinion: true, crPolicy: 'warn' },
-        roundErrors: {},
+        roundValues: extra.roundValues ?? { label: '', priorityMethod: 'eigenvector', riTable: 'saaty', crThreshold: 0.1, allowNoOpinion: true, crPolicy: 'warn' },
+        roundErrors: extra.roundErrors ?? {},
       },
       status,
     );
@@ -174,6 +182,17 @@ export function studiesRoutes(deps: StudiesRouteDeps): RouteDef[] {
       const { fileBase, body } = await studies.exportHierarchy(actor(req), studyId(req), 'outline');
       res.set('Content-Disposition', `attachment; filename="${safeFileName(fileBase, 'txt')}"`);
       res.type('text/plain; charset=utf-8').send(body);
+    }),
+    // A new expert round (its own pages are in rounds-routes.ts); refused input re-renders this page.
+    route.post('/studies/:id/rounds', writer, async (req, res) => {
+      const id = studyId(req);
+      const roundValues = { ...req.body, allowNoOpinion: req.body?.allowNoOpinion === 'on' };
+      const parsed = parseForm(RoundForm, req.body);
+      if (!parsed.ok) return renderStudy(req, res, id, { roundValues, roundErrors: translateFieldErrors(req, parsed.errors) }, 400);
+      const created = await rounds.create(actor(req), id, roundInput(parsed.data), req.ip ?? null).catch((err: unknown) => formErrors(req, err));
+      if (typeof created !== 'number') return renderStudy(req, res, id, { roundValues, roundErrors: created.errors }, created.status);
+      flash(req, 'success', req.t('rounds.created'));
+      res.redirect(303, `/rounds/${created}`);
     }),
     route.post('/studies/:id/hierarchy/import', writer, { body: ['form', 'multipart'], bodyLimit: '2mb' }, async (req, res) => {
       const id = studyId(req);
