@@ -350,9 +350,10 @@ export function createBorrowersRepository(db: Knex) {
       await trx('borrower_snapshots').where({ id }).delete();
     },
 
-    async portfolios(): Promise<{ portfolio: string; borrowers: number; isDemo: boolean }[]> {
-      const rows = (await db('borrowers').groupBy('portfolio').select('portfolio').count({ n: 'id' }).max({ demo: 'is_demo' })) as Row[];
-      return rows.map((r) => ({ portfolio: String(r.portfolio), borrowers: Number(r.n), isDemo: Boolean(Number(r.demo)) })).sort((a, b) => a.portfolio.localeCompare(b.portfolio));
+    async portfolios(): Promise<{ portfolio: string; borrowers: number; latestAsOf: string | null }[]> {
+      const rows = (await db('borrowers as b').leftJoin('borrower_snapshots as s', 's.borrower_id', 'b.id').groupBy('b.portfolio')
+        .select('b.portfolio').countDistinct({ n: 'b.id' }).max({ latest: 's.as_of' })) as Row[];
+      return rows.map((r) => ({ portfolio: String(r.portfolio), borrowers: Number(r.n), latestAsOf: str(r.latest) })).sort((a, b) => a.portfolio.localeCompare(b.portfolio));
     },
 
     async industries(): Promise<string[]> {

@@ -132,6 +132,21 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
       return options.store ? db.transaction(run) : run(db);
     },
 
+    /**
+     * Scores many stored snapshots under a version without storing anything (any status, drafts included): the
+     * re-evaluation of a validation sample. One pass like a batch-job chunk; results follow the snapshots' order
+     * (borrower, as-of, id), snapshots that cannot be scored are listed in `failures`, unknown ids are ignored.
+     */
+    async scoreSnapshots(versionId: number, snapshotIds: readonly number[]): Promise<{ version: ModelVersion; results: { snapshotId: number; evaluation: BorrowerEvaluation }[]; failures: { snapshotId: number; message: string }[] }> {
+      const version = await models.getModelVersion(versionId);
+      const table = await models.prosperityTable();
+      const list: SnapshotRecord[] = [];
+      for (let i = 0; i < snapshotIds.length; i += 400) list.push(...await repo.listSnapshots({ ids: snapshotIds.slice(i, i + 400) }));
+      list.sort((a, b) => a.borrowerId - b.borrowerId || a.asOf.localeCompare(b.asOf) || a.id - b.id);
+      const { results, failures } = await scoreMany(version, list, db, table);
+      return { version, results: results.map((r) => ({ snapshotId: r.snapshot.id, evaluation: r.evaluation })), failures };
+    },
+
     /** The stored evaluation of a snapshot under a version (unpacked), or undefined. */
     async storedEvaluation(versionId: number, snapshotId: number): Promise<{ stored: StoredEvaluation; evaluation: BorrowerEvaluation; earlyWarnings: EarlyWarningResult } | undefined> {
       const stored = await repo.evaluationOf(snapshotId, versionId);

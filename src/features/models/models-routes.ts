@@ -105,7 +105,10 @@ export function modelsRoutes(deps: ModelsRouteDeps): RouteDef[] {
     const v = await models.getModelVersion(id);
     const parent = v.parentId ? await models.getModelVersion(v.parentId).catch(() => null) : null;
     const snapshots = (await borrowers.borrowerList({ modelId: null, limit: 300, offset: 0 })).rows.map((r) => r.snapshot);
-    const chosenId = typeof req.query.snapshot === 'string' && /^\d+$/.test(req.query.snapshot) ? Number(req.query.snapshot) : snapshots.find((s) => s.isSynthetic)?.id ?? snapshots[0]?.id ?? null;
+    // Default: a snapshot whose industry has a variant in this version, so every step shows.
+    const variantIndustries = new Set(v.definition.industryVariants.map((x) => x.industry));
+    const chosenId = typeof req.query.snapshot === 'string' && /^\d+$/.test(req.query.snapshot) ? Number(req.query.snapshot)
+      : (snapshots.find((s) => s.industry !== null && variantIndustries.has(s.industry)) ?? snapshots.find((s) => s.isSynthetic) ?? snapshots[0])?.id ?? null;
     let impact = null;
     let chosen = null;
     if (chosenId !== null) {
@@ -121,7 +124,7 @@ export function modelsRoutes(deps: ModelsRouteDeps): RouteDef[] {
         labels: impact.map((s) => req.t(`models.impact.step.${s.key}`, s.params)),
         datasets: [{ label: req.t('models.impact.score'), data: impact.map((s) => s.score), backgroundColor: impact.map((s) => (s.delta !== null && s.delta < 0 ? '#b42318' : '#1f5fae')) }],
       },
-      options: { plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100 } } },
+      options: { plugins: { legend: { display: false } }, scales: { y: { min: Math.max(0, Math.floor(Math.min(...impact.map((s) => s.score ?? 100)) / 10) * 10 - 10), max: 100 } } },
     } : null;
     res.page('models/adjustments', {
       title: `${req.t('models.adjustments.title')} · ${v.name}`, wide: true,

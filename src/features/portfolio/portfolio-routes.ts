@@ -34,7 +34,10 @@ export function portfolioRoutes(deps: { portfolio: PortfolioService; models: Mod
   return [
     route.get('/portfolio', viewers, async (req, res) => {
       const version = await pickVersion(req);
-      const portfolioName = typeof req.query.portfolio === 'string' && req.query.portfolio ? req.query.portfolio.slice(0, 200) : null;
+      // Default: the portfolio with the newest snapshot ('*' = all portfolios together).
+      const portfolios = await borrowers.portfolios();
+      const asked = typeof req.query.portfolio === 'string' && req.query.portfolio ? req.query.portfolio.slice(0, 200) : null;
+      const portfolioName = asked === '*' ? null : asked ?? portfolios.slice().sort((a, b) => (b.latestAsOf ?? '').localeCompare(a.latestAsOf ?? ''))[0]?.portfolio ?? null;
       const asOf = typeof req.query.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.asOf) ? req.query.asOf : null;
       const data = version ? await portfolio.view({ version, portfolio: portfolioName, asOf }) : null;
       const unknown = req.t('borrowers.unknown');
@@ -67,7 +70,7 @@ export function portfolioRoutes(deps: { portfolio: PortfolioService; models: Mod
       res.page('portfolio/portfolio', {
         title: req.t('portfolio.title'), wide: true,
         breadcrumbs: [{ label: req.t('nav.home'), href: '/' }, { label: req.t('portfolio.title') }],
-        version, versions: (await models.listModelVersions()).filter((v) => v.status !== 'draft'), portfolios: await borrowers.portfolios(),
+        version, versions: (await models.listModelVersions()).filter((v) => v.status !== 'draft'), portfolios,
         portfolioName, data, charts, classifications: LOAN_CLASSIFICATIONS,
         scripts: [res.locals.vendor.chartJs + '/chart.umd.min.js', '/static/js/charts.js'],
       });
