@@ -23,6 +23,8 @@ import { createModelsRepository } from './features/models/models-repository.js';
 import { createModelsService } from './features/models/models-service.js';
 import { createWeightSetSource } from './features/models/weight-set-source.js';
 import { createPortfolioService } from './features/portfolio/portfolio-service.js';
+import { createPoliciesRepository } from './features/policies/policies-repository.js';
+import { createPoliciesService } from './features/policies/policies-service.js';
 
 export interface ServiceDeps {
   db: Knex;
@@ -58,7 +60,9 @@ export function createServices(deps: ServiceDeps) {
   const borrowers = createBorrowersService({ db, repository: borrowersRepository, audit, now });
   const scoring = createScoringService({ db, repository: borrowersRepository, models, audit, now });
   const portfolio = createPortfolioService({ repository: borrowersRepository, models });
-  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis, models, borrowers, scoring, portfolio };
+  // Approval decision policy versions (issue 9).
+  const policies = createPoliciesService({ db, repository: createPoliciesRepository(db), models, borrowers: borrowersRepository, audit, now });
+  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis, models, borrowers, scoring, portfolio, policies };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,7 @@ import { getSetting, setSetting } from '../app-settings.js';
 import { roundsDemoSeeder } from '../../features/rounds/rounds-demo.js';
 import { questionnairesDemoSeeder } from '../../features/questionnaires/questionnaires-demo.js';
 import { modelsDemoSeeder } from '../../features/models/models-demo.js';
+import { policiesDemoSeeder } from '../../features/policies/policies-demo.js';
 
 /**
  * One area's part of the demo. Seeders run in this order, each with the services (never raw SQL), and everything
@@ -15,7 +16,7 @@ export interface DemoSeeder {
 }
 
 /** Areas add their seeder here, in dependency order (study → round → weight set → model → …). */
-export const DEMO_SEEDERS: DemoSeeder[] = [roundsDemoSeeder, modelsDemoSeeder, questionnairesDemoSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [roundsDemoSeeder, modelsDemoSeeder, policiesDemoSeeder, questionnairesDemoSeeder];
 
 /**
  * Seeds the demo into an empty database (no account yet and never seeded before). Returns whether it seeded.

@@ -1,0 +1,250 @@
+import type { Knex } from 'knex';
+import { DEFAULT_POLICY } from '../../domain/policy/default-policy.js';
+import type { PolicyDefinition } from '../../domain/policy/policy-definition.js';
+import { validatePolicy, type PolicyProblem } from '../../domain/policy/validate-policy.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../web/http-errors.js';
+import type { AuditService } from '../audit/audit-service.js';
+import type { BorrowersRepository } from '../borrowers/borrowers-repository.js';
+import type { ModelsService } from '../models/models-service.js';
+import type { ModelVersion } from '../models/model-version.js';
+import type { Actor } from '../studies/studies-service.js';
+import type { PoliciesRepository } from './policies-repository.js';
+import type { ApprovalDryRun, PolicySource, PolicyStatus, PolicyVersion, PolicyVersionSummary } from './policy-version.js';
+
+/** How a new draft gets its rules. */
+export type NewPolicySource = { kind: 'default' } | { kind: 'copy'; versionId: number };
+
+export interface NewPolicyInput {
+  name: string;
+  description?: string;
+  /** Approved credit model version the policy decides on. Default: the copied version's model (copy) — required otherwise. */
+  modelVersionId?: number | null;
+  source: NewPolicySource;
+}
+
+export interface PolicyDraftPatch {
+  name?: string;
+  description?: string;
+  effectiveFrom?: string | null;
+  definition?: PolicyDefinition;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Who may create and edit policy drafts: researchers (the model-risk / credit-policy analysts) and administrators.
+ * Approval needs the same roles AND a person other than the draft's author (four eyes, as for credit models).
+ * Credit officers apply the policy and managers oversee it: both read only — the people who decide cases under a
+ * policy do not set or approve it (segregation of duties).
+ */
+export function canAuthorPolicies(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'researcher';
+}
+
+/** Field → first error message of validatePolicy (dotted paths as field names). */
+export function policyFieldErrors(problems: readonly PolicyProblem[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of problems) if (p.severity === 'error' && !(p.path in out)) out[p.path] = p.message;
+  return out;
+}
+
+/** A deep, mutable copy of a definition (stored definitions must never share objects with the frozen default). */
+export function clonePolicy(definition: PolicyDefinition): PolicyDefinition {
+  return JSON.parse(JSON.stringify(definition)) as PolicyDefinition;
+}
+
+/**
+ * Approval decision policy versions (issue 9 item 1): drafts from the shipped default or a copy, edited as a
+ * whole definition (validated by validatePolicy against the attached model's grade scale), approval with rationale
+ * and four eyes (immutable afterwards), retirement, the policy in force, the diff and the portfolio dry run.
+ * Read functions for other areas: getPolicyVersion, listPolicyVersions, effectivePolicy.
+ */
+export function createPoliciesService(deps: { db: Knex; repository: PoliciesRepository; models: ModelsService; borrowers: BorrowersRepository; audit: AuditService; now: () => Date }) {
+  const { db, repository: repo, models, audit } = deps;
+  const nowIso = () => deps.now().toISOString();
+  const today = () => nowIso().slice(0, 10);
+  const actorId = (actor: Actor) => (actor.id > 0 ? actor.id : null);
+
+  async function getPolicyVersion(id: number): Promise<PolicyVersion> {
+    const v = Number.isSafeInteger(id) ? await repo.find(id) : undefined;
+    if (!v) throw new NotFoundError('policies.notFound');
+    return v;
+  }
+
+  function assertAuthor(actor: Actor) {
+    if (!canAuthorPolicies(actor) && actor.id !== 0) throw new ForbiddenError('policies.readOnly');
+  }
+
+  async function modelOf(id: number): Promise<ModelVersion> {
+    try {
+      return await models.getModelVersion(id);
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new ValidationError('policies.modelNotFound', { modelVersionId: 'policies.modelNotFound' });
+      throw e;
+    }
+  }
+
+  /** Problems of a definition for a model version (errors and warnings, validatePolicy's messages). */
+  function problemsFor(definition: PolicyDefinition, model: ModelVersion): PolicyProblem[] {
+    return validatePolicy(definition, { gradeScale: model.definition.gradeScale });
+  }
+
+  function assertValid(definition: PolicyDefinition, model: ModelVersion) {
+    const problems = problemsFor(definition, model);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length) throw new ValidationError('policies.invalid', policyFieldErrors(errors), { fields: policyFieldErrors(errors), problems: errors });
+  }
+
+  /** The draft the actor may edit: 409 once approved or retired; its author or an administrator. */
+  async function editableDraft(actor: Actor, id: number): Promise<PolicyVersion> {
+    const v = await getPolicyVersion(id);
+    if (v.status !== 'draft') throw new ConflictError('policies.immutable');
+    assertAuthor(actor);
+    if (actor.role !== 'admin' && actor.id !== 0 && v.createdBy !== null && v.createdBy !== actor.id) throw new ForbiddenError('policies.notAuthor');
+    return v;
+  }
+
+  /**
+   * The approved policy in force at `at` (ISO date or instant; default today) for a model version (default: the
+   * model version in force at `at`): among approved and retired versions of that model with effectiveFrom ≤ at that
+   * were not retired on or before that date, the one with the latest effectiveFrom (ties: the later approval).
+   * undefined when there is none (no model in force, or no policy for it).
+   */
+  async function effectivePolicy(modelVersionId?: number, at?: string): Promise<PolicyVersion | undefined> {
+    const date = (at ?? today()).slice(0, 10);
+    let modelId = modelVersionId;
+    if (modelId === undefined) {
+      const model = await models.effectiveVersionAt(date);
+      if (!model) return undefined;
+      modelId = model.id;
+    }
+    const candidates = (await repo.list({ modelVersionId: modelId, statuses: ['approved', 'retired'] })).filter((v) =>
+      v.effectiveFrom !== null && v.effectiveFrom <= date && (v.retiredAt === null || v.retiredAt.slice(0, 10) > date));
+    candidates.sort((a, b) => (b.effectiveFrom as string).localeCompare(a.effectiveFrom as string) || (b.approvedAt ?? '').localeCompare(a.approvedAt ?? '') || b.id - a.id);
+    return candidates[0];
+  }
+
+  return {
+    getPolicyVersion,
+    effectivePolicy,
+    problemsFor,
+
+    /** Every version, newest first (every signed-in role may read every version). */
+    listPolicyVersions: (filter: { modelVersionId?: number; statuses?: readonly PolicyStatus[] } = {}): Promise<PolicyVersionSummary[]> => repo.summaries(filter),
+
+    /** Problems of a stored version's definition against its model (for the show page and approval). */
+    async problemsOf(v: PolicyVersion): Promise<PolicyProblem[]> {
+      return problemsFor(v.definition, await modelOf(v.modelVersionId));
+    },
+
+    /** Model versions a new policy may be attached to (approved, newest first). */
+    modelChoices: () => models.approvedVersions(),
+
+    /**
+     * A new draft from the shipped default policy or a copy of a version. The model version must be approved
+     * (a draft model may still change its grade scale). A default copy takes the model's grade scale when it differs.
+     */
+    async createDraft(actor: Actor, input: NewPolicyInput, options: { isDemo?: boolean } = {}): Promise<number> {
+      assertAuthor(actor);
+      const name = input.name.trim();
+      if (!name) throw new ValidationError('policies.nameRequired', { name: 'validation.required' });
+      if (name.length > 200) throw new ValidationError('policies.nameTooLong', { name: 'policies.nameTooLong' });
+      let definition: PolicyDefinition;
+      let source: PolicySource;
+      let parentId: number | null = null;
+      let modelVersionId = input.modelVersionId ?? null;
+      if (input.source.kind === 'copy') {
+        const base = await getPolicyVersion(input.source.versionId);
+        definition = clonePolicy(base.definition);
+        source = { kind: 'copy', label: `copy of #${base.id} ${base.name}`, baseVersionId: base.id };
+        parentId = base.id;
+        modelVersionId ??= base.modelVersionId;
+      } else {
+        definition = clonePolicy(DEFAULT_POLICY);
+        source = { kind: 'default', label: 'shipped default policy (proposal)' };
+      }
+      if (modelVersionId === null) throw new ValidationError('policies.modelRequired', { modelVersionId: 'validation.required' });
+      const model = await modelOf(modelVersionId);
+      if (model.status !== 'approved') throw new ValidationError('policies.modelNotApproved', { modelVersionId: 'policies.modelNotApproved' });
+      if (input.source.kind === 'default') definition = { ...definition, gradeScale: JSON.parse(JSON.stringify(model.definition.gradeScale)) as PolicyDefinition['gradeScale'] };
+      return db.transaction(async (trx) => {
+        const id = await repo.insert({
+          name, description: (input.description ?? '').trim(), modelVersionId: model.id, effectiveFrom: null, definition, source, parentId,
+          isDemo: options.isDemo ?? false, createdBy: actorId(actor), now: nowIso(),
+        }, trx);
+        await audit.record({ event: 'policy.created', actorUserId: actorId(actor), actorLabel: actorId(actor) ? null : 'system', targetType: 'policy_version', targetId: id, ip: null, details: { source: source.kind, modelVersionId: model.id, baseVersionId: parentId } }, trx);
+        return id;
+      });
+    },
+
+    /**
+     * Changes a draft (name, description, effective date, whole definition). The definition is validated first
+     * against the model's grade scale: any error → 400 with every problem by its path, nothing stored.
+     */
+    async updateDraft(actor: Actor, id: number, patch: PolicyDraftPatch) {
+      const v = await editableDraft(actor, id);
+      if (patch.name !== undefined && !patch.name.trim()) throw new ValidationError('policies.nameRequired', { name: 'validation.required' });
+      if (patch.effectiveFrom && !DATE.test(patch.effectiveFrom)) throw new ValidationError('policies.effectiveFromInvalid', { effectiveFrom: 'policies.effectiveFromInvalid' });
+      if (patch.definition) assertValid(patch.definition, await modelOf(v.modelVersionId));
+      await db.transaction(async (trx) => {
+        const ok = await repo.updateDraft(id, {
+          ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+          ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+          ...(patch.effectiveFrom !== undefined ? { effectiveFrom: patch.effectiveFrom || null } : {}),
+          ...(patch.definition ? { definition: patch.definition } : {}),
+        }, nowIso(), trx);
+        if (!ok) throw new ConflictError('policies.immutable');
+        await audit.record({ event: 'policy.updated', actorUserId: actorId(actor), actorLabel: actorId(actor) ? null : 'system', targetType: 'policy_version', targetId: id, ip: null, details: { definition: Boolean(patch.definition) } }, trx);
+      });
+    },
+
+    /**
+     * Approves a draft: it becomes immutable. Four eyes: the approver is a researcher or administrator who did not
+     * create the draft (a system-created draft — the demo — may be approved by anyone allowed). Needs an
+     * effective-from date, a rationale, an approved (not draft) model version and a definition without errors.
+     * `dryRun`: the summary the approver saw, kept with the approval.
+     */
+    async approve(actor: Actor, id: number, input: { effectiveFrom: string; rationale: string; dryRun?: ApprovalDryRun | null }, options: { approverLabel?: string } = {}) {
+      const v = await getPolicyVersion(id);
+      if (v.status !== 'draft') throw new ConflictError('policies.immutable');
+      assertAuthor(actor);
+      if (actor.id !== 0 && v.createdBy !== null && v.createdBy === actor.id) throw new ForbiddenError('policies.fourEyes');
+      const fields: Record<string, string> = {};
+      if (!input.rationale.trim()) fields.rationale = 'validation.required';
+      if (!DATE.test(input.effectiveFrom)) fields.effectiveFrom = 'policies.effectiveFromInvalid';
+      if (Object.keys(fields).length) throw new ValidationError(fields.rationale ? 'policies.rationaleRequired' : 'policies.effectiveFromInvalid', fields);
+      const model = await modelOf(v.modelVersionId);
+      if (model.status === 'draft') throw new ConflictError('policies.modelNotApproved');
+      assertValid(v.definition, model);
+      await db.transaction(async (trx) => {
+        const ok = await repo.approve(id, { userId: actorId(actor), label: actorId(actor) ? null : options.approverLabel ?? 'system (demo)' },
+          { effectiveFrom: input.effectiveFrom, rationale: input.rationale.trim(), dryRun: input.dryRun ?? null }, nowIso(), trx);
+        if (!ok) throw new ConflictError('policies.immutable');
+        await audit.record({ event: 'policy.approved', actorUserId: actorId(actor), actorLabel: actorId(actor) ? null : 'system', targetType: 'policy_version', targetId: id, ip: null, details: { effectiveFrom: input.effectiveFrom, modelVersionId: v.modelVersionId } }, trx);
+      });
+    },
+
+    /** Retires an approved version (it stops being in force from today; kept for history). */
+    async retire(actor: Actor, id: number, rationale: string) {
+      const v = await getPolicyVersion(id);
+      assertAuthor(actor);
+      if (v.status !== 'approved') throw new ConflictError('policies.notApproved');
+      if (!rationale.trim()) throw new ValidationError('policies.rationaleRequired', { rationale: 'validation.required' });
+      await db.transaction(async (trx) => {
+        const ok = await repo.retire(id, actorId(actor), rationale.trim(), nowIso(), trx);
+        if (!ok) throw new ConflictError('policies.notApproved');
+        await audit.record({ event: 'policy.retired', actorUserId: actorId(actor), actorLabel: actorId(actor) ? null : 'system', targetType: 'policy_version', targetId: id, ip: null, details: {} }, trx);
+      });
+    },
+
+    async deleteDraft(actor: Actor, id: number) {
+      await editableDraft(actor, id);
+      await db.transaction(async (trx) => {
+        if (!(await repo.deleteDraft(id, trx))) throw new ConflictError('policies.immutable');
+        await audit.record({ event: 'policy.deleted', actorUserId: actorId(actor), actorLabel: null, targetType: 'policy_version', targetId: id, ip: null, details: {} }, trx);
+      });
+    },
+  };
+}
+
+export type PoliciesService = ReturnType<typeof createPoliciesService>;
