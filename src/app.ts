@@ -22,6 +22,7 @@ import { roundsApiRoutes } from './features/rounds/rounds-api-routes.js';
 import { roundsRoutes } from './features/rounds/rounds-routes.js';
 import { studiesRoutes } from './features/studies/studies-routes.js';
 import { systemRoutes } from './features/system/system-routes.js';
+import { validationApiRoutes } from './features/validation/validation-api-routes.js';
 import { CATALOGUES } from './i18n/catalogue.js';
 import { isLocale, negotiateLocale } from './i18n/locale.js';
 import { createTranslator } from './i18n/translator.js';
@@ -79,6 +80,7 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...modelsApiRoutes({ models: services.models }),
     ...borrowersRoutes({ borrowers: services.borrowers, scoring: services.scoring, models: services.models }),
     ...portfolioRoutes({ portfolio: services.portfolio, models: services.models, borrowers: services.borrowers }),
+    ...validationApiRoutes(),
     ...apiDocsRoutes({ document: openApi }),
   ];
 }
