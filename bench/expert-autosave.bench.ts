@@ -9,16 +9,15 @@
  * the one that must be stored (a request that failed without an answer may or may not have been applied).
  * Run: npx tsx bench/expert-autosave.bench.ts   (BENCH_SECONDS=10 for a shorter run; BENCH_CPU_PROF=<dir> to profile)
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { pino } from 'pino';
 import { SAATY_SCALE } from '../src/domain/ahp/saaty-scale.js';
 import { seededRandom } from '../src/domain/random/seeded-random.js';
+import { serveBenchApp, startBenchServer } from './support/bench-server.js';
+import { WriteLedger } from './support/write-ledger.js';
 
 const EXPERTS = 200;
 const CONNECTIONS = 20;
@@ -29,48 +28,28 @@ interface Block {
   children: number[];
 }
 interface Setup {
-  port: number;
   tokens: string[];
   invitationIds: number[];
   blocks: Block[];
 }
 
-/** Child process: migrate a fresh SQLite file, create a study, an open round and 200 invitations, then serve. */
+/** Child process: a fresh SQLite file with a study, an open round and 200 invitations, served on loopback. */
 async function serve(file: string): Promise<void> {
-  const { loadConfig } = await import('../src/config.js');
-  const { createDatabase } = await import('../src/storage/database.js');
-  const { migrateLatest } = await import('../src/storage/migrate.js');
-  const { createServices } = await import('../src/services.js');
-  const { createApp } = await import('../src/app.js');
   const { parentNodes } = await import('../src/features/studies/hierarchy-tree.js');
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${file}`,
-    LOG_LEVEL: 'silent',
-    DEMO: '0',
-    // Every request comes from one IP here; the per-IP limit on link routes would otherwise answer 429.
-    TOKEN_RATE_LIMIT_PER_IP: '100000000',
-  });
-  const db = createDatabase({ url: config.databaseUrl, acquireTimeoutMs: config.dbAcquireTimeoutMs, busyTimeoutMs: config.sqliteBusyTimeoutMs });
-  await migrateLatest(db);
-  const services = createServices({ db, config });
-  const system = { id: 0, role: 'admin' as const };
-  const study = await services.studies.create(system, { title: 'Load test study', description: '', locale: 'en', template: 'default' });
-  const roundId = await services.rounds.create(system, study.id, {
-    label: 'Load test', priorityMethod: 'eigenvector', riTable: 'saaty', crThreshold: 0.1, allowNoOpinion: true, crPolicy: 'warn', deadline: null, intro: { en: '', zh: '' },
-  });
-  await services.rounds.open(system, roundId);
-  const invited = await services.rounds.inviteMany(system, roundId, Array.from({ length: EXPERTS }, (_, k) => `Load expert ${k + 1}`).join('\n'));
-  const { root } = await services.rounds.hierarchyOf((await services.rounds.context(system, roundId)).round);
-  const blocks = parentNodes(root).filter((b) => b.children.length >= 2).map((b) => ({ id: b.id, children: b.children.map((c) => c.id) }));
-  const { app } = createApp({ config, services, logger: pino({ level: 'silent' }), sessionSecret: 'bench-secret-bench-secret-bench-secret' });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const setup: Setup = { port: (server.address() as AddressInfo).port, tokens: invited.map((i) => i.token), invitationIds: invited.map((i) => i.invitation.id), blocks };
-  process.stdout.write(`${JSON.stringify(setup)}\n`);
-  process.on('SIGTERM', () => {
-    server.closeAllConnections();
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+  await serveBenchApp<Setup>({
+    databaseUrl: `sqlite:${file}`,
+    async prepare(services) {
+      const system = { id: 0, role: 'admin' as const };
+      const study = await services.studies.create(system, { title: 'Load test study', description: '', locale: 'en', template: 'default' });
+      const roundId = await services.rounds.create(system, study.id, {
+        label: 'Load test', priorityMethod: 'eigenvector', riTable: 'saaty', crThreshold: 0.1, allowNoOpinion: true, crPolicy: 'warn', deadline: null, intro: { en: '', zh: '' },
+      });
+      await services.rounds.open(system, roundId);
+      const invited = await services.rounds.inviteMany(system, roundId, Array.from({ length: EXPERTS }, (_, k) => `Load expert ${k + 1}`).join('\n'));
+      const { root } = await services.rounds.hierarchyOf((await services.rounds.context(system, roundId)).round);
+      const blocks = parentNodes(root).filter((b) => b.children.length >= 2).map((b) => ({ id: b.id, children: b.children.map((c) => c.id) }));
+      return { tokens: invited.map((i) => i.token), invitationIds: invited.map((i) => i.invitation.id), blocks };
+    },
   });
 }
 
@@ -84,32 +63,19 @@ async function drive(): Promise<void> {
   const file = join(dir, 'bench.sqlite');
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server process there (for finding hot spots).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_ROLE: 'server', BENCH_DB: file },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const setup = await new Promise<Setup>((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const newline = buffer.indexOf('\n');
-      if (newline >= 0) resolve(JSON.parse(buffer.slice(0, newline)) as Setup);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const server = await startBenchServer<Setup>(fileURLToPath(import.meta.url), { BENCH_DB: file }, profile);
+  const setup = server.setup;
 
   const rng = seededRandom(20261129);
   const weighted = setup.blocks.flatMap((b) => Array.from({ length: (b.children.length * (b.children.length - 1)) / 2 }, () => b));
   const busy = new Set<number>();
   let next = 0;
-  /** Per "token:parent:left:right": the last acknowledged value, and values sent since whose answer never came. */
-  const acked = new Map<string, number | null>();
-  const unsure = new Map<string, Sent['value'][]>();
-  let sentCount = 0, ackedJudgments = 0;
+  /** Per "expert:parent:left:right": the last acknowledged value, and values sent whose answer never came. */
+  const ledger = new WriteLedger();
   const statuses = new Map<number, number>();
 
   const instance = autocannon({
-    url: `http://127.0.0.1:${setup.port}`,
+    url: server.url,
     connections: CONNECTIONS,
     duration: SECONDS,
     timeout: 10,
@@ -137,8 +103,7 @@ async function drive(): Promise<void> {
             judgments.push({ parent: block.id, left: block.children[i] as number, right: block.children[j] as number, value });
           }
           const sent: Sent[] = judgments.map((j) => ({ key: `${expert}:${j.parent}:${j.left}:${j.right}`, value: j.value }));
-          for (const s of sent) unsure.set(s.key, [...(unsure.get(s.key) ?? []), s.value]);
-          sentCount += sent.length;
+          for (const s of sent) ledger.send(s.key, s.value);
           context.expert = expert;
           context.sent = sent;
           return {
@@ -151,23 +116,14 @@ async function drive(): Promise<void> {
         onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           busy.delete(context.expert as number);
-          for (const s of context.sent as Sent[]) {
-            // An answer came, so this value is no longer "maybe applied": either stored (2xx) or refused.
-            const pending = unsure.get(s.key) ?? [];
-            pending.splice(pending.lastIndexOf(s.value), 1);
-            if (status >= 200 && status < 300) {
-              acked.set(s.key, s.value);
-              ackedJudgments++;
-            }
-          }
+          // An answer came, so these values are no longer "maybe applied": either stored (2xx) or refused.
+          for (const s of context.sent as Sent[]) ledger.answer(s.key, s.value, status >= 200 && status < 300);
         },
       },
     ],
   });
   const result = await instance;
-
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await server.stop();
 
   // Verification straight from the database file.
   const { createDatabase } = await import('../src/storage/database.js');
@@ -176,12 +132,7 @@ async function drive(): Promise<void> {
   const stored = new Map<string, number | null>();
   const expertOf = new Map(setup.invitationIds.map((id, k) => [id, k]));
   for (const r of rows) stored.set(`${expertOf.get(Number(r.invitation_id))}:${r.parent_node_id}:${r.left_node_id}:${r.right_node_id}`, r.value === null ? null : Number(r.value));
-  let lost = 0;
-  for (const [key, value] of acked) {
-    const got = stored.has(key) ? stored.get(key) : undefined;
-    const allowed = [value, ...(unsure.get(key) ?? [])];
-    if (got === undefined || !allowed.some((v) => (v === null ? got === null : got !== null && Math.abs((got as number) - v) < 1e-12))) lost++;
-  }
+  const lost = ledger.lost((key) => stored.get(key)).length;
   const results = Number((await db('expert_node_results').count<{ n: number }[]>({ n: '*' }))[0]?.n ?? 0);
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });
@@ -206,8 +157,8 @@ async function drive(): Promise<void> {
   console.log(`| non-2xx responses | ${fmt(non2xx)} (${[...statuses].filter(([s]) => s >= 300).map(([s, n]) => `${s}: ${n}`).join(', ') || 'none'}) | 0 |`);
   console.log(`| 5xx responses | ${fmt(fiveXx)} | 0 |`);
   console.log(`| errors / timeouts (no response) | ${fmt(result.errors)} / ${fmt(result.timeouts)} | 0 |`);
-  console.log(`| judgments sent / acknowledged | ${fmt(sentCount)} / ${fmt(ackedJudgments)} | — |`);
-  console.log(`| distinct pairs acknowledged / lost | ${fmt(acked.size)} / ${fmt(lost)} | lost 0 |`);
+  console.log(`| judgments sent / acknowledged | ${fmt(ledger.sent)} / ${fmt(ledger.acknowledged)} | — |`);
+  console.log(`| distinct pairs acknowledged / lost | ${fmt(ledger.size)} / ${fmt(lost)} | lost 0 |`);
   console.log(`| block results stored | ${fmt(results)} | — |`);
   if (lost > 0 || fiveXx > 0) process.exitCode = 1;
 }
