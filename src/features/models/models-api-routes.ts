@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { BorrowerEvaluation, BorrowerInput } from '../../domain/credit/borrower-evaluation.js';
+import type { BorrowerEvaluation, BorrowerInput, EvaluationWarning } from '../../domain/credit/borrower-evaluation.js';
 import { compileModel } from '../../domain/credit/compile-model.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { parseInput } from '../../web/forms.js';
@@ -52,12 +52,41 @@ function withProsperity(v: ModelVersion, b: BorrowerInput, table: ProsperityTabl
   return index === null ? b : { ...b, prosperityIndex: index };
 }
 
+/** Warnings about the version itself, appended to every API evaluation's `warnings`. */
+export function versionWarnings(v: ModelVersion): EvaluationWarning[] {
+  const out: EvaluationWarning[] = [];
+  if (v.status === 'draft') out.push({ code: 'model-draft', message: `Version #${v.id} is a draft: it may still change, and nothing scored with it is stored.` });
+  if (v.status === 'retired') out.push({ code: 'model-retired', message: `Version #${v.id} is retired: it is kept for history and no longer in use.` });
+  if (v.definition.uncalibrated) out.push({ code: 'model-uncalibrated', message: `Version #${v.id} is uncalibrated: its weights and anchors are not yet fitted to the bank's own defaults.` });
+  return out;
+}
+
+/**
+ * The scoring API's result (issue 6 item 8), exactly `{ score, grade, criteria, indicators, missing, caps,
+ * adjustments, warnings }` (plus `facility` under the facility-grade-only collateral mode): `weight` is the global
+ * weight actually applied; each cap carries its `reason` (English; `labels` has both languages); the version's
+ * status and calibration are told in `warnings` (codes model-draft, model-retired, model-uncalibrated).
+ */
+export function scoreResultJson(v: ModelVersion, e: BorrowerEvaluation) {
+  return {
+    score: e.score,
+    grade: e.grade,
+    criteria: e.criteria,
+    indicators: e.indicators,
+    missing: e.missing,
+    caps: e.caps.map((c) => ({ id: c.id, kind: c.kind, maxGrade: c.maxGrade, binding: c.binding, reason: c.labels.en, labels: c.labels })),
+    adjustments: e.adjustments,
+    warnings: [...e.warnings, ...versionWarnings(v)],
+    ...(e.facility ? { facility: e.facility } : {}),
+  };
+}
+
 /** /api/v1 routes of credit models (issue 6 item 8; documented in models-openapi.ts). */
 export function modelsApiRoutes(deps: { models: ModelsService }): RouteDef[] {
   const { models } = deps;
   const readers = access.api('admin', 'researcher', 'manager', 'credit-officer');
   const id = (req: Request) => Id.parse(req.params.id);
-  const result = (v: ModelVersion, e: BorrowerEvaluation) => ({ ...e, model: { id: v.id, name: v.name, status: v.status, uncalibrated: v.definition.uncalibrated } });
+  const modelRef = (v: ModelVersion) => ({ id: v.id, name: v.name, status: v.status, uncalibrated: v.definition.uncalibrated });
 
   return [
     route.get('/api/v1/models', readers, { summary: 'Model versions with status and effective date' }, async (_req, res) => {
@@ -71,7 +100,8 @@ export function modelsApiRoutes(deps: { models: ModelsService }): RouteDef[] {
       const input = parseInput(ScoreRequest, req.body) as BorrowerInput;
       const table = await models.prosperityTable();
       // DomainError (unknown indicator ids, wrong types, unknown codes) → 400 with the ids in details.
-      res.json(result(v, compileModel(v.definition).score(withProsperity(v, input, table))));
+      const evaluation = compileModel(v.definition).score(withProsperity(v, input, table));
+      res.set('X-Model-Version', String(v.id)).set('X-Model-Status', v.status).json(scoreResultJson(v, evaluation));
     }),
     route.post('/api/v1/models/:id/score-batch', readers, { summary: `Score up to ${MAX_BATCH} borrowers (not stored)`, bodyLimit: '20mb' }, async (req, res) => {
       const v = await models.getModelVersion(id(req));
@@ -87,14 +117,14 @@ export function modelsApiRoutes(deps: { models: ModelsService }): RouteDef[] {
           return { index, error: { message: `Invalid input${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'invalid'}`, details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } } };
         }
         try {
-          return { index, result: scorer.score(withProsperity(v, parsed.data as BorrowerInput, table)) };
+          return { index, result: scoreResultJson(v, scorer.score(withProsperity(v, parsed.data as BorrowerInput, table))) };
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
           failed++;
           return { index, error: { message: err.message, details: err.details } };
         }
       });
-      res.json({ model: { id: v.id, name: v.name, status: v.status, uncalibrated: v.definition.uncalibrated }, count: borrowers.length, failed, results });
+      res.json({ model: modelRef(v), count: borrowers.length, failed, results });
     }),
   ];
 }

@@ -56,17 +56,19 @@ const borrower = {
 
 const evaluation = {
   type: 'object',
+  description: 'Exactly these keys (facility only under the facility-grade-only collateral mode). Nothing is stored.',
   required: ['score', 'grade', 'criteria', 'indicators', 'missing', 'caps', 'adjustments', 'warnings'],
+  additionalProperties: false,
   properties: {
-    score: { type: 'number', description: '0–100, full precision' },
-    grade: { type: 'string', description: 'AAA … C, or D in default' },
-    criteria: { type: 'object', additionalProperties: { type: 'object', properties: { weight: { type: 'number', description: 'global weight actually applied' }, score: { type: ['number', 'null'] } } } },
-    indicators: { type: 'object', additionalProperties: { type: 'object', properties: { value: { type: ['number', 'string', 'null'] }, score: { type: ['number', 'null'] }, weight: { type: 'number', description: 'global weight actually applied' } } } },
-    missing: { type: 'array', items: { type: 'string' } },
-    caps: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, maxGrade: { type: 'string' }, binding: { type: 'boolean' }, labels: localized } } },
+    score: { type: 'number', description: '0–100, full precision; S = Σ applied global weight × indicator score, then the bounded overlay' },
+    grade: { type: 'string', description: 'AAA … C from the grade scale after requirements, caps and knock-outs, or D in default' },
+    criteria: { type: 'object', description: 'By criterion id (C1 …).', additionalProperties: { type: 'object', required: ['weight', 'score'], properties: { weight: { type: 'number', description: 'global weight actually applied (0 when every indicator of the criterion is missing); the weights sum to 1' }, score: { type: ['number', 'null'], description: 'weighted mean of its scored indicators, null when all are missing' } } } },
+    indicators: { type: 'object', description: 'By indicator id (I11 …), every indicator of the version.', additionalProperties: { type: 'object', required: ['value', 'score', 'weight'], properties: { value: { type: ['number', 'string', 'null'], description: 'the value given, null when missing' }, score: { type: ['number', 'null'], description: '0–100 by the scoring rule; null when missing' }, weight: { type: 'number', description: 'global weight actually applied: 0 for a missing indicator; the weights of the present indicators sum to 1 (missing ones renormalised within their criterion, empty criteria across the others)' } } } },
+    missing: { type: 'array', items: { type: 'string' }, description: 'Ids of the missing indicators, in model order.' },
+    caps: { type: 'array', description: 'Knock-outs, caps and requirements whose condition holds, and default; binding = it lowered the grade.', items: { type: 'object', required: ['id', 'kind', 'maxGrade', 'binding', 'reason'], properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['knock-out', 'cap', 'requirement', 'default'] }, maxGrade: { type: 'string' }, binding: { type: 'boolean' }, reason: { type: 'string', description: 'why (English)' }, labels: localized } } },
     adjustments: { type: 'array', items: { type: 'object', description: "{ kind: 'industry-variant', industry, rationale } or { kind: 'overlay', prosperityIndex, points, scoreBefore, rationale }" } },
-    warnings: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, indicators: { type: 'array', items: { type: 'string' } } } } },
-    model: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, status: { type: 'string' }, uncalibrated: { type: 'boolean' } } },
+    warnings: { type: 'array', description: 'Codes: missing-indicators, criterion-missing, review-value, overlay-index-missing; and about the version: model-draft (a draft may still change), model-retired, model-uncalibrated.', items: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, indicators: { type: 'array', items: { type: 'string' } }, criterion: { type: 'string' } } } },
+    facility: { type: 'object', description: 'Only with collateralMode facility-grade-only: the collateral criterion scored and graded on its own.', properties: { criterion: { type: 'string' }, score: { type: ['number', 'null'] }, grade: { type: ['string', 'null'] } } },
   },
 };
 
@@ -105,8 +107,9 @@ export const modelsOpenApi: OpenApiFragment = {
     '/models/{id}/score': {
       post: {
         tags: ['models'], summary: 'Score one borrower under a version (nothing is stored)', security, parameters: [idParam],
+        description: 'Any version may be used: approved and retired versions give the result they gave in use; a draft gives the result of its current state and adds the warning model-draft (it may still change). The headers X-Model-Version and X-Model-Status name the version used. Errors: unknown indicator ids, values of the wrong type, unknown codes, unknown fields or malformed JSON → 400 with a message naming them (details.unknownIndicators, details.invalidValues, details.issues); an unknown version → 404; a borrower without any usable value → 400.',
         requestBody: { ...jsonBody(borrower), content: { 'application/json': { schema: borrower, example } } },
-        responses: { '200': jsonResponse(evaluation), '413': ERROR_RESPONSES['413'], '415': ERROR_RESPONSES['415'], ...readErrors },
+        responses: { '200': { ...jsonResponse(evaluation), headers: { 'X-Model-Version': { schema: { type: 'integer' } }, 'X-Model-Status': { schema: { type: 'string', enum: ['draft', 'approved', 'retired'] } } } }, '413': ERROR_RESPONSES['413'], '415': ERROR_RESPONSES['415'], ...readErrors },
       },
     },
     '/models/{id}/score-batch': {
