@@ -11,6 +11,7 @@ import { apiDocsRoutes } from './features/api-docs/api-docs-routes.js';
 import { buildOpenApiDocument } from './features/api-docs/openapi-document.js';
 import { OPENAPI_FRAGMENTS } from './features/api-docs/openapi-fragments.js';
 import { authRoutes } from './features/auth/auth-routes.js';
+import { decisionsApiRoutes } from './features/decisions/decisions-api-routes.js';
 import { homeRoutes } from './features/home/home-routes.js';
 import { questionnairesRoutes } from './features/questionnaires/questionnaires-routes.js';
 import { borrowersRoutes } from './features/borrowers/borrowers-routes.js';
@@ -81,6 +82,7 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...borrowersRoutes({ borrowers: services.borrowers, scoring: services.scoring, models: services.models }),
     ...portfolioRoutes({ portfolio: services.portfolio, models: services.models, borrowers: services.borrowers }),
     ...validationApiRoutes(),
+    ...decisionsApiRoutes({ decisions: services.decisions }),
     ...apiDocsRoutes({ document: openApi }),
   ];
 }

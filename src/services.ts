@@ -22,6 +22,8 @@ import { createScoringService } from './features/borrowers/scoring-service.js';
 import { createModelsRepository } from './features/models/models-repository.js';
 import { createModelsService } from './features/models/models-service.js';
 import { createWeightSetSource } from './features/models/weight-set-source.js';
+import { createDecisionsRepository } from './features/decisions/decisions-repository.js';
+import { createDecisionsService } from './features/decisions/decisions-service.js';
 import { createPortfolioService } from './features/portfolio/portfolio-service.js';
 import { createPoliciesRepository } from './features/policies/policies-repository.js';
 import { createPoliciesService } from './features/policies/policies-service.js';
@@ -62,7 +64,9 @@ export function createServices(deps: ServiceDeps) {
   const portfolio = createPortfolioService({ repository: borrowersRepository, models });
   // Approval decision policy versions (issue 9).
   const policies = createPoliciesService({ db, repository: createPoliciesRepository(db), models, borrowers: borrowersRepository, audit, now });
-  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis, models, borrowers, scoring, portfolio, policies };
+  // Online approval decisions, referral queue and their monitoring (issue 9).
+  const decisions = createDecisionsService({ db, repository: createDecisionsRepository(db), models, policies, borrowers: borrowersRepository, audit, now });
+  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis, models, borrowers, scoring, portfolio, policies, decisions };
 }
 
 export type Services = ReturnType<typeof createServices>;
