@@ -57,7 +57,7 @@ const EnvSchema = z.object({
       message: 'must start with sqlite: or postgres://',
     }),
   DEMO: booleanString.default('1'),
-  DEMO_DATA_DIR: z.string().min(1).default('../shared/data'),
+  DEMO_DATA_DIR: z.string().min(1).default('src/storage/demo/data'),
   TRUST_PROXY: z.string().default('false'),
   SECURE_COOKIES: booleanString.optional(),
   PUBLIC_URL: z
@@ -122,7 +122,7 @@ export const CONFIG_DOCS: ReadonlyArray<{ name: string; default: string; meaning
   { name: 'HOST', default: '127.0.0.1', meaning: 'interface to listen on (0.0.0.0 for all)' },
   { name: 'DATABASE_URL', default: 'sqlite:data/credit-ahp.sqlite', meaning: 'sqlite:<path> or postgres://user:pass@host:5432/db' },
   { name: 'DEMO', default: '1', meaning: 'seed the demo study into an empty database (0 skips it)' },
-  { name: 'DEMO_DATA_DIR', default: '../shared/data', meaning: 'folder of the real data sets the demo imports (polish-bankruptcy/5year.arff); relative to the project folder; skipped with a notice when absent' },
+  { name: 'DEMO_DATA_DIR', default: 'src/storage/demo/data', meaning: 'folder of the real data sets the demo imports (polish-bankruptcy/5year.arff, german-credit/german.data); relative to the project folder; skipped with a notice when absent' },
   { name: 'TRUST_PROXY', default: 'false', meaning: "Express 'trust proxy' (true, hop count or addresses) when behind a reverse proxy" },
   { name: 'SECURE_COOKIES', default: 'on when TRUST_PROXY or an https PUBLIC_URL is set', meaning: 'mark cookies Secure (HTTPS only)' },
   { name: 'PUBLIC_URL', default: '(from the request)', meaning: 'base URL used in invitation links' },

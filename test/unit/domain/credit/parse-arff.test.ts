@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArff } from '../../../../src/domain/credit/parse-arff.js';
 import { DomainError } from '../../../../src/domain/domain-error.js';
@@ -47,9 +48,9 @@ describe('parseArff (Weka ARFF format; UCI Polish bankruptcy layout)', () => {
     expect(() => parseArff('@attribute a numeric\n@data\n1\n')).toThrow(/no @relation/);
   });
 
-  // Oracle: the counts in ../shared/data/README.md (5,910 firms, 410 bankrupt, 4,666 missing cells in 2,879 rows).
-  it.runIf(existsSync('/work/shared/data/polish-bankruptcy/5year.arff'))('parses the real 5year.arff to the counts of data/README.md', () => {
-    const real = parseArff(readFileSync('/work/shared/data/polish-bankruptcy/5year.arff', 'utf8'));
+  // Oracle: the counts in the data set's README (UCI; 5,910 firms, 410 bankrupt, 4,666 missing cells in 2,879 rows).
+  it('parses the real 5year.arff to the counts of its README', () => {
+    const real = parseArff(readFileSync(fileURLToPath(new URL('../../../../src/storage/demo/data/polish-bankruptcy/5year.arff', import.meta.url)), 'utf8'));
     expect(real.attributes).toHaveLength(65);
     expect(real.rows).toHaveLength(5910);
     expect(real.rows.filter((r) => r[64] === '1')).toHaveLength(410);
