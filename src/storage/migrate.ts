@@ -35,8 +35,12 @@ function migratorConfig(): Knex.MigratorConfig {
   return { migrationSource: new FolderMigrationSource(MIGRATIONS_DIR), tableName: 'knex_migrations' };
 }
 
-/** Runs every pending migration; returns the names applied. */
+/**
+ * Runs every pending migration; returns the names applied. When nothing is pending it writes nothing (knex would
+ * still take its migration lock, a write), so a server on a read-only database starts and serves reads.
+ */
 export async function migrateLatest(db: Knex): Promise<string[]> {
+  if ((await listMigrations(db)).pending.length === 0) return [];
   const [, applied] = (await db.migrate.latest(migratorConfig())) as [number, string[]];
   return applied;
 }

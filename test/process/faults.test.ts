@@ -1,0 +1,323 @@
+/**
+ * Faults on SQLite (the server in its own process, on a database file): kill -9 under write load, SIGTERM under
+ * write load, a write lock held by another process for 3 s and for 10 s, and a read-only database file. Respondents
+ * write through their links (bench/support/respondents.ts) and every acknowledged write is looked up in the file
+ * afterwards, with PRAGMA integrity_check. PostgreSQL has none of these failure modes in this form: SQLite only.
+ * The repeated kill -9 at many random moments, with figures, is bench/faults.bench.ts.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRespondents, RespondentTraffic, storedState, type RespondentFixture, type RespondentKind } from '../../bench/support/respondents.js';
+import { loadConfig } from '../../src/config.js';
+import { PROJECT_ROOT } from '../../src/project-root.js';
+import { createServices } from '../../src/services.js';
+import { loadOrCreateSessionSecret } from '../../src/storage/app-settings.js';
+import { createDatabase } from '../../src/storage/database.js';
+import { migrateLatest } from '../../src/storage/migrate.js';
+import { startServer } from '../helpers/server-process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cahp-faults-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A migrated database file with respondents (and the session secret, as a server that ran once leaves it). */
+async function prepare(name: string, counts = { experts: 40, personalLinks: 40 }): Promise<{ file: string; fixture: RespondentFixture }> {
+  const file = join(dir, name, 'db.sqlite');
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent', DEMO: '0', ARGON2_MEMORY_KIB: '1024', ARGON2_PASSES: '1' });
+  const db = createDatabase({ url: config.databaseUrl });
+  await migrateLatest(db);
+  const fixture = await createRespondents(createServices({ db, config }), db, counts);
+  await loadOrCreateSessionSecret(db);
+  await db.destroy();
+  return { file, fixture };
+}
+
+/** Opens the file as a restarted server would (WAL recovery), and checks it. */
+async function inspect(file: string, fixture: RespondentFixture, traffic: RespondentTraffic) {
+  const db = createDatabase({ url: `sqlite:${file}` });
+  try {
+    const integrity = ((await db.raw('PRAGMA integrity_check')) as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const stored = await storedState(db, fixture);
+    return { integrity, lost: traffic.ledger.lost(stored), stored };
+  } finally {
+    await db.destroy();
+  }
+}
+
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+  at: number;
+}
+
+/** Sends one planned request and records it in the ledger; null when no answer came (connection lost). */
+async function send(url: string, traffic: RespondentTraffic, kind: RespondentKind, headers: Record<string, string> = {}): Promise<{ answer: Answer | null; keys: string[] }> {
+  const planned = traffic.next(kind);
+  const finish = traffic.begin(planned);
+  const keys = planned.writes.map((w) => w.key);
+  try {
+    const res = await fetch(`${url}${planned.path}`, {
+      method: planned.method,
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch', ...headers },
+      ...(planned.body !== undefined ? { body: planned.body } : {}),
+    });
+    await res.arrayBuffer();
+    finish(res.status);
+    return { answer: { status: res.status, retryAfter: res.headers.get('retry-after'), at: Date.now() }, keys };
+  } catch {
+    traffic.abandon(planned);
+    return { answer: null, keys };
+  }
+}
+
+/** `concurrency` clients writing in a loop (experts, personal links, shared link in turn) until stopped. */
+function writeLoad(url: string, traffic: RespondentTraffic, concurrency: number) {
+  const kinds: RespondentKind[] = ['expert', 'personal', 'shared'];
+  const statuses: number[] = [];
+  let stopped = false;
+  let failures = 0;
+  const workers = Array.from({ length: concurrency }, async (_, w) => {
+    for (let n = w; !stopped; n++) {
+      const { answer } = await send(url, traffic, kinds[n % kinds.length] as RespondentKind);
+      if (answer) statuses.push(answer.status);
+      else {
+        failures++;
+        await sleep(50);
+      }
+    }
+  });
+  return {
+    statuses,
+    failures: () => failures,
+    async stop() {
+      stopped = true;
+      await Promise.all(workers);
+    },
+  };
+}
+
+async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not reached');
+    await sleep(20);
+  }
+}
+
+/**
+ * Another process (node with the sqlite3 module, not the server) takes the write lock with BEGIN IMMEDIATE and
+ * holds it for `ms`. `releasing` is the time just before it commits: no write of the server can end before it.
+ */
+function holdWriteLock(file: string, ms: number) {
+  const script = `
+    const sqlite3 = require('sqlite3');
+    const db = new sqlite3.Database(process.argv[1]);
+    db.exec('PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE', (err) => {
+      if (err) { console.error(err.message); process.exit(1); }
+      console.log('locked');
+      setTimeout(() => {
+        console.log('releasing ' + Date.now());
+        db.exec('COMMIT', (e) => { db.close(); process.exit(e ? 1 : 0); });
+      }, ${ms});
+    });`;
+  const child = spawn(process.execPath, ['-e', script, file], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  const locked = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('locked')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
+  });
+  const released = new Promise<number>((resolve, reject) =>
+    child.once('exit', (code) => {
+      const at = /releasing (\d+)/.exec(output)?.[1];
+      if (code === 0 && at) resolve(Number(at));
+      else reject(new Error(`lock holder exited with ${code}: ${output}`));
+    }),
+  );
+  locked.catch(() => undefined);
+  return { locked, released };
+}
+
+describe('faults on SQLite', () => {
+  it('kill -9 under write load at three random moments: after each, every acknowledged answer is stored and the file is intact', async () => {
+    const { file, fixture } = await prepare('kill');
+    const traffic = new RespondentTraffic(fixture, 11);
+    const moments: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const server = startServer({ DATABASE_URL: `sqlite:${file}`, DEMO: '0' });
+      const url = await server.url;
+      const load = writeLoad(url, traffic, 8);
+      const ackedBefore = traffic.ledger.acknowledged;
+      await until(() => traffic.ledger.acknowledged >= ackedBefore + 10);
+      const moment = Math.floor(Math.random() * 1000);
+      moments.push(moment);
+      await sleep(moment);
+      server.child.kill('SIGKILL');
+      await server.exited;
+      await load.stop();
+
+      expect(load.statuses.filter((s) => s >= 500), `5xx before the kill (moment ${moment} ms)`).toEqual([]);
+      const { integrity, lost } = await inspect(file, fixture, traffic);
+      expect(integrity, `integrity after kill ${round + 1} at +${moment} ms`).toEqual(['ok']);
+      expect(lost, `acknowledged writes missing after kill ${round + 1} at +${moment} ms`).toEqual([]);
+    }
+    // The respondents went on after each restart.
+    expect(traffic.ledger.acknowledged).toBeGreaterThanOrEqual(30);
+    expect(traffic.counts.sharedSubmits).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('SIGTERM under write load: requests in flight are answered and stored, the exit is 0, nothing acknowledged is lost', async () => {
+    const { file, fixture } = await prepare('term', { experts: 43, personalLinks: 40 });
+    // Three experts are kept apart for the requests caught half-sent by the signal.
+    const reserved = fixture.experts.slice(0, 3);
+    const loadFixture = { ...fixture, experts: fixture.experts.slice(3) };
+    const traffic = new RespondentTraffic(loadFixture, 12);
+    const server = startServer({ DATABASE_URL: `sqlite:${file}`, DEMO: '0' });
+    const url = await server.url;
+    const load = writeLoad(url, traffic, 6);
+    await until(() => traffic.ledger.acknowledged >= 10);
+
+    const block = fixture.blocks[0] as { id: number; children: number[] };
+    const halfSent = reserved.map((expert, i) => {
+      const body = JSON.stringify({ judgments: [{ parent: block.id, left: block.children[0], right: block.children[i + 1], value: 5 }], page: block.id });
+      let finishBody = () => undefined as void;
+      const status = new Promise<number>((resolve, reject) => {
+        const req = request(`${url}/e/${expert.token}/autosave`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.write(body.slice(0, 10));
+        finishBody = () => void req.end(body.slice(10));
+      });
+      return { status, finish: () => finishBody() };
+    });
+    await sleep(200);
+    server.child.kill('SIGTERM');
+    await sleep(300);
+    for (const h of halfSent) h.finish();
+
+    expect(await Promise.all(halfSent.map((h) => h.status))).toEqual([200, 200, 200]);
+    expect(await server.exited).toBe(0);
+    await load.stop();
+    expect(load.statuses.filter((s) => s >= 500)).toEqual([]);
+
+    const { integrity, lost } = await inspect(file, loadFixture, traffic);
+    expect(integrity).toEqual(['ok']);
+    expect(lost).toEqual([]);
+    const db = createDatabase({ url: `sqlite:${file}` });
+    const rows = await db('judgments').whereIn('invitation_id', reserved.map((e) => e.invitationId)).orderBy('right_node_id').select('invitation_id', 'right_node_id', 'value');
+    await db.destroy();
+    expect(rows.map((r) => [Number(r.invitation_id), Number(r.right_node_id), Number(r.value)])).toEqual(
+      reserved.map((e, i) => [e.invitationId, block.children[i + 1], 5]).sort((a, b) => (a[1] as number) - (b[1] as number)),
+    );
+  }, 120_000);
+
+  it('a write lock held by another process: for 3 s requests wait and succeed; for 10 s they get 503 with Retry-After, the server lives on, nothing acknowledged is lost', async () => {
+    const { file, fixture } = await prepare('lock');
+    const traffic = new RespondentTraffic(fixture, 13);
+    const server = startServer({ DATABASE_URL: `sqlite:${file}`, DEMO: '0' });
+    const url = await server.url;
+    const kinds: RespondentKind[] = ['expert', 'expert', 'expert', 'personal', 'personal', 'shared'];
+
+    // 3 s: shorter than the busy timeout (5 s), so every write waits for the lock and then succeeds.
+    const short = holdWriteLock(file, 3000);
+    await short.locked;
+    const waited = await Promise.all(kinds.map((kind) => send(url, traffic, kind)));
+    const releasedAt = await short.released;
+    expect(waited.map((w) => w.answer?.status)).toEqual([200, 200, 200, 200, 200, 201]);
+    for (const w of waited) expect(w.answer?.at).toBeGreaterThanOrEqual(releasedAt);
+
+    // 10 s: longer than the busy timeout and the connection wait (8 s), so the writes are refused with 503 +
+    // Retry-After (a write that got the lock just as it was released may succeed).
+    const long = holdWriteLock(file, 10_000);
+    await long.locked;
+    const refused = await Promise.all(kinds.map((kind) => send(url, traffic, kind)));
+    await long.released;
+    const statuses = refused.map((r) => r.answer?.status);
+    expect(statuses.every((s) => s === 503 || s === 200 || s === 201), `statuses ${statuses.join(', ')}`).toBe(true);
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(1);
+    for (const r of refused) if (r.answer?.status === 503) expect(Number(r.answer.retryAfter)).toBeGreaterThan(0);
+    // A refused write stored nothing: these were each respondent's first write, so their keys hold nothing yet.
+    const refusedKeys = refused.filter((r) => r.answer?.status === 503).flatMap((r) => r.keys);
+    const meanwhile = await inspect(file, fixture, traffic);
+    expect(meanwhile.lost).toEqual([]);
+    expect(refusedKeys.filter((key) => meanwhile.stored(key) !== undefined)).toEqual([]);
+
+    // Alive, and writing again.
+    expect(server.child.exitCode).toBeNull();
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const after = await Promise.all(kinds.map((kind) => send(url, traffic, kind)));
+    expect(after.map((a) => a.answer?.status)).toEqual([200, 200, 200, 200, 200, 201]);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const { integrity, lost } = await inspect(file, fixture, traffic);
+    expect(integrity).toEqual(['ok']);
+    expect(lost).toEqual([]);
+  }, 120_000);
+
+  it('a read-only database file: pages and reads are served, writes get a 503 page (no stack) with Retry-After', async () => {
+    const { file, fixture } = await prepare('readonly', { experts: 3, personalLinks: 3 });
+    const traffic = new RespondentTraffic(fixture, 14);
+    // One stored answer first, through a server that can write.
+    const writable = startServer({ DATABASE_URL: `sqlite:${file}`, DEMO: '0' });
+    const first = await send(await writable.url, traffic, 'expert');
+    expect(first.answer?.status).toBe(200);
+    writable.child.kill('SIGTERM');
+    expect(await writable.exited).toBe(0);
+
+    // Root ignores file modes, so as root the server runs as nobody; the folder stays writable (SQLite's -shm).
+    chmodSync(file, 0o444);
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'readonly'), 0o777);
+    const asRoot = process.getuid?.() === 0;
+    const server = startServer({ DATABASE_URL: `sqlite:${file}`, DEMO: '0' }, asRoot ? { uid: 65534, gid: 65534 } : undefined);
+    try {
+      const url = await server.url;
+      const expert = fixture.experts[0]?.token as string;
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${url}/e/${expert}`)).status).toBe(200);
+      const review = await fetch(`${url}/e/${expert}/review`);
+      expect(review.status).toBe(200);
+      expect(((await review.json()) as { nodes: { answered: number }[] }).nodes.reduce((s, n) => s + n.answered, 0)).toBe(first.keys.length);
+      expect((await fetch(`${url}/q/${fixture.sharedToken}`)).status).toBe(200);
+      expect((await fetch(`${url}/s/${fixture.personal[0]?.token}`)).status).toBe(200);
+
+      // A write from a page: an HTML error page with the reason, no stack trace or SQL.
+      const page = await fetch(`${url}/e/${expert}/autosave`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/html' },
+        body: JSON.stringify({ judgments: [{ parent: fixture.blocks[0]?.id, left: fixture.blocks[0]?.children[0], right: fixture.blocks[0]?.children[1], value: 3 }] }),
+      });
+      const html = await page.text();
+      expect(page.status).toBe(503);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(html).toContain('read-only');
+      expect(html).not.toMatch(/SQLITE|at .*\.(ts|js):\d+|readonly database/);
+      // From a script: the same as JSON.
+      for (const kind of ['expert', 'personal', 'shared'] as const) {
+        const { answer } = await send(url, traffic, kind);
+        expect(answer?.status, kind).toBe(503);
+        expect(Number(answer?.retryAfter)).toBeGreaterThan(0);
+      }
+      expect(server.child.exitCode).toBeNull();
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      chmodSync(file, 0o644);
+    }
+    const { integrity, lost } = await inspect(file, fixture, traffic);
+    expect(integrity).toEqual(['ok']);
+    expect(lost).toEqual([]);
+  }, 120_000);
+});
