@@ -46,7 +46,14 @@ export function summariseColumn(values: Float64Array): ColumnSummary {
     }
   }
   const sd = n >= 2 ? Math.sqrt(Math.max(0, (squares - (deviations * deviations) / n) / (n - 1))) : null;
-  return { n, mean: m, sd, median: selectMedianInPlace(answered) };
+  if (Number.isFinite(m) && (sd === null || Number.isFinite(sd))) return { n, mean: m, sd, median: selectMedianInPlace(answered) };
+  // Answers near the double range overflowed the sums: mean and SD from the answers scaled by c = max|x|
+  // (mean(x) = c·mean(x/c), sd likewise); an SD still beyond the double range is reported as unknown (null).
+  let c = 0;
+  for (let k = 0; k < n; k++) c = Math.max(c, Math.abs(answered[k] as number));
+  const scaled = summariseColumn(answered.map((x) => x / c));
+  const scaledSd = scaled.sd === null ? null : c * scaled.sd;
+  return { n, mean: c * (scaled.mean as number), sd: scaledSd !== null && Number.isFinite(scaledSd) ? scaledSd : null, median: selectMedianInPlace(answered) };
 }
 
 /**

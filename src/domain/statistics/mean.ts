@@ -17,5 +17,10 @@ export function mean(values: ArrayLike<number>): number {
     compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
     sum = t;
   }
-  return (sum + compensation) / n;
+  const result = (sum + compensation) / n;
+  if (Number.isFinite(result)) return result;
+  // The sum overflowed (values near ±1.8e308): the mean itself is representable, so sum the values scaled by 1/n.
+  let scaled = 0;
+  for (let i = 0; i < n; i++) scaled += values[i] / n;
+  return scaled;
 }

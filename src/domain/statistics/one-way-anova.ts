@@ -64,6 +64,9 @@ export function oneWayAnova(groups: ReadonlyArray<ArrayLike<number>>): OneWayAno
     const dm = m - grandMean;
     ssBetween += group.length * dm * dm;
   }
+  if (!Number.isFinite(ssWithin) || !Number.isFinite(ssBetween) || !Number.isFinite(grandMean)) {
+    throw new DomainError('values-too-large', 'A one-way ANOVA of these values is not possible: their sums of squares are too large to represent.', { n: total, groups: g });
+  }
   if (!(ssWithin > 0)) {
     throw new DomainError('zero-within-variance', 'A one-way ANOVA is undefined: there is no variation within the groups.', { n: total, groups: g });
   }

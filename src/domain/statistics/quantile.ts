@@ -26,7 +26,9 @@ export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const q = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  // The difference overflowed (values of opposite sign near ±1.8e308): the same interpolation as a weighted sum.
+  return Number.isFinite(q) ? q : (1 - (h - lo)) * sorted[lo] + (h - lo) * sorted[hi];
 }
 
 /**

@@ -18,5 +18,12 @@ export function sampleStandardDeviation(values: ArrayLike<number>): number {
     sumDeviations += d;
   }
   // Corrected two-pass formula (Chan, Golub & LeVeque 1983): removes the rounding left in the mean.
-  return Math.sqrt(Math.max(0, (sumSquares - (sumDeviations * sumDeviations) / n) / (n - 1)));
+  const sd = Math.sqrt(Math.max(0, (sumSquares - (sumDeviations * sumDeviations) / n) / (n - 1)));
+  if (Number.isFinite(sd)) return sd;
+  // The squares overflowed (values beyond ~1e154): s(x) = c·s(x/c) with c = max|x|; beyond the double range → error.
+  let c = 0;
+  for (let i = 0; i < n; i++) c = Math.max(c, Math.abs(values[i]));
+  const scaled = c * sampleStandardDeviation(Array.from({ length: n }, (_, i) => values[i] / c));
+  if (!Number.isFinite(scaled)) throw new DomainError('values-too-large', 'The standard deviation of these values is too large to represent.', { n });
+  return scaled;
 }

@@ -11,7 +11,8 @@ export function selectMedianInPlace(values: Float64Array): number {
   // After selecting index `upper`, everything left of it is ≤ values[upper]: the lower middle is their maximum.
   let low = values[0];
   for (let i = 1; i < upper; i++) if (values[i] > low) low = values[i];
-  return low + 0.5 * (high - low); // the type-7 interpolation, so results match `median` bit for bit
+  const m = low + 0.5 * (high - low); // the type-7 interpolation, so results match `median` bit for bit
+  return Number.isFinite(m) ? m : 0.5 * low + 0.5 * high; // high − low overflowed (values of opposite sign near ±1.8e308)
 }
 
 /** Rearranges `values` so that values[k] is the k-th smallest (0-based), smaller ones left, larger right. */
