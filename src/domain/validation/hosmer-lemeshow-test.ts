@@ -40,7 +40,13 @@ export function hosmerLemeshowFromGroups(groups: readonly HosmerLemeshowGroup[])
       throw new DomainError('degenerate-group', `Group "${g.label}" has a mean PD of ${g.meanPd}; the Hosmer–Lemeshow term is undefined when all PDs of a group are 0 or 1.`,
         { group: g.label, meanPd: g.meanPd });
     }
-    statistic += ((g.observed - g.expected) ** 2) / variance;
+    const term = ((g.observed - g.expected) ** 2) / variance;
+    if (!Number.isFinite(term)) {
+      // A mean PD so close to 0 or 1 (e.g. 1e-320) that the term overflows: as undefined as a PD of exactly 0 or 1.
+      throw new DomainError('degenerate-group', `Group "${g.label}" has a mean PD of ${g.meanPd}; the Hosmer–Lemeshow term is undefined when all PDs of a group are 0 or 1.`,
+        { group: g.label, meanPd: g.meanPd });
+    }
+    statistic += term;
   }
   const degreesOfFreedom = groups.length - 2;
   return { statistic, degreesOfFreedom, p: chiSquareSurvival(statistic, degreesOfFreedom), groups: [...groups] };

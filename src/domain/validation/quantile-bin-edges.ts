@@ -32,7 +32,8 @@ export function quantileBinEdges(values: ArrayLike<number>, bins = 10): number[]
     const lo = Math.floor(h);
     const a = kth(lo);
     const b = kth(Math.min(n - 1, lo + 1));
-    const q = a + (h - lo) * (b - a);
+    const t = a + (h - lo) * (b - a);
+    const q = Number.isFinite(t) ? t : (1 - (h - lo)) * a + (h - lo) * b; // b − a overflowed (values near ±1.8e308)
     if (edges.length === 0 || q > edges[edges.length - 1]) edges.push(q);
   }
   return edges;
