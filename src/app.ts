@@ -17,6 +17,8 @@ import { questionnairesRoutes } from './features/questionnaires/questionnaires-r
 import { borrowersRoutes } from './features/borrowers/borrowers-routes.js';
 import { modelsApiRoutes } from './features/models/models-api-routes.js';
 import { modelsRoutes } from './features/models/models-routes.js';
+import { policiesApiRoutes } from './features/policies/policies-api-routes.js';
+import { policiesRoutes } from './features/policies/policies-routes.js';
 import { portfolioRoutes } from './features/portfolio/portfolio-routes.js';
 import { expertRoutes } from './features/rounds/expert-routes.js';
 import { roundsApiRoutes } from './features/rounds/rounds-api-routes.js';
@@ -81,6 +83,8 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...modelsApiRoutes({ models: services.models }),
     ...borrowersRoutes({ borrowers: services.borrowers, scoring: services.scoring, models: services.models }),
     ...portfolioRoutes({ portfolio: services.portfolio, models: services.models, borrowers: services.borrowers }),
+    ...policiesRoutes({ policies: services.policies }),
+    ...policiesApiRoutes({ policies: services.policies }),
     ...validationApiRoutes(),
     ...decisionsApiRoutes({ decisions: services.decisions }),
     ...apiDocsRoutes({ document: openApi }),

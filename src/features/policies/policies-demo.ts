@@ -28,7 +28,7 @@ export const policiesDemoSeeder: DemoSeeder = {
         name, modelVersionId: model.id, source: { kind: 'default' },
         description: 'Demo (演示): the shipped default approval policy — a proposal for the credit committee, not calibrated or adopted by any bank.',
       }, { isDemo: true });
-      await policies.approve(system, id, { effectiveFrom: model.effectiveFrom as string, rationale: 'Demo approval (system): the shipped default policy in force with its model version.' });
+      await policies.approve(system, id, { effectiveFrom: model.effectiveFrom as string, rationale: 'Demo approval (system): the shipped default policy in force with its model version.', dryRun: null });
       last = id;
       log(`policy ${id} approved for model version ${model.id} from ${model.effectiveFrom}`);
     }

@@ -8,7 +8,10 @@ import type { BorrowersRepository } from '../borrowers/borrowers-repository.js';
 import type { ModelsService } from '../models/models-service.js';
 import type { ModelVersion } from '../models/model-version.js';
 import type { Actor } from '../studies/studies-service.js';
+import { DEFAULT_ASSUMPTIONS, portfolioCases, type DryRunAssumptions } from './dry-run-cases.js';
+import { approvalSummary, dryRunReport, type DryRunReport } from './dry-run-report.js';
 import type { PoliciesRepository } from './policies-repository.js';
+import { diffPolicies } from './policy-diff.js';
 import type { ApprovalDryRun, PolicySource, PolicyStatus, PolicyVersion, PolicyVersionSummary } from './policy-version.js';
 
 /** How a new draft gets its rules. */
@@ -20,6 +23,29 @@ export interface NewPolicyInput {
   /** Approved credit model version the policy decides on. Default: the copied version's model (copy) — required otherwise. */
   modelVersionId?: number | null;
   source: NewPolicySource;
+}
+
+export interface DryRunInput {
+  /** Portfolio to run on; default: the portfolio with the newest snapshot that has evaluations under the model. */
+  portfolio?: string | null;
+  /** Baseline policy version; undefined = the policy in force today (for the same model, else the one in force). null = none. */
+  baselineId?: number | null;
+  assumptions?: Partial<DryRunAssumptions>;
+}
+
+export interface DryRunOutcome {
+  version: PolicyVersion;
+  model: ModelVersion;
+  baseline: PolicyVersion | null;
+  portfolio: string | null;
+  portfolios: { portfolio: string; borrowers: number; latestAsOf: string | null }[];
+  assumptions: DryRunAssumptions;
+  /** Borrowers of the portfolio with a latest snapshot evaluated under the model (before sampling). */
+  evaluated: number;
+  report: DryRunReport;
+  /** Set when the baseline's grade scale differs from the model's (it cannot decide on these evaluations). */
+  baselineScaleMismatch: boolean;
+  ranAt: string;
 }
 
 export interface PolicyDraftPatch {
@@ -60,7 +86,7 @@ export function clonePolicy(definition: PolicyDefinition): PolicyDefinition {
  * Read functions for other areas: getPolicyVersion, listPolicyVersions, effectivePolicy.
  */
 export function createPoliciesService(deps: { db: Knex; repository: PoliciesRepository; models: ModelsService; borrowers: BorrowersRepository; audit: AuditService; now: () => Date }) {
-  const { db, repository: repo, models, audit } = deps;
+  const { db, repository: repo, models, borrowers, audit } = deps;
   const nowIso = () => deps.now().toISOString();
   const today = () => nowIso().slice(0, 10);
   const actorId = (actor: Actor) => (actor.id > 0 ? actor.id : null);
@@ -124,10 +150,50 @@ export function createPoliciesService(deps: { db: Knex; repository: PoliciesRepo
     return candidates[0];
   }
 
+  /**
+   * Dry run of a version on a portfolio (issue 9 item 1): the portfolio's latest snapshots with their stored
+   * evaluations under the version's model, as renewals (portfolioCases), decided by the domain's policyDryRun
+   * under the version and under the baseline (the current policy by default), overall and by grade.
+   */
+  async function dryRun(id: number, input: DryRunInput = {}): Promise<DryRunOutcome> {
+    const version = await getPolicyVersion(id);
+    const model = await modelOf(version.modelVersionId);
+    const assumptions: DryRunAssumptions = { ...DEFAULT_ASSUMPTIONS, ...Object.fromEntries(Object.entries(input.assumptions ?? {}).filter(([, x]) => x !== undefined)) };
+    const portfolios = (await borrowers.portfolios()).sort((a, b) => (b.latestAsOf ?? '').localeCompare(a.latestAsOf ?? '') || a.portfolio.localeCompare(b.portfolio));
+    let portfolio = input.portfolio ?? null;
+    if (portfolio !== null && !portfolios.some((p) => p.portfolio === portfolio)) throw new ValidationError('policies.dryRun.unknownPortfolio', { portfolio: 'validation.choose' });
+    let rows: Awaited<ReturnType<BorrowersRepository['evaluationsWithSnapshots']>> = [];
+    if (portfolio !== null) rows = await borrowers.evaluationsWithSnapshots(model.id, { portfolio, latestPerBorrower: true });
+    else {
+      for (const p of portfolios) {
+        rows = await borrowers.evaluationsWithSnapshots(model.id, { portfolio: p.portfolio, latestPerBorrower: true });
+        if (rows.length) { portfolio = p.portfolio; break; }
+      }
+    }
+    let baseline: PolicyVersion | null = null;
+    if (input.baselineId === undefined) {
+      baseline = (await effectivePolicy(model.id)) ?? (await effectivePolicy()) ?? null;
+      if (baseline?.id === version.id) baseline = null;
+    } else if (input.baselineId !== null) {
+      baseline = await getPolicyVersion(input.baselineId);
+    }
+    const scale = model.definition.gradeScale;
+    const baselineScaleMismatch = baseline !== null && JSON.stringify(baseline.definition.gradeScale) !== JSON.stringify(scale);
+    const policyErrors = problemsFor(version.definition, model).filter((p) => p.severity === 'error');
+    if (policyErrors.length) throw new ValidationError('policies.invalid', policyFieldErrors(policyErrors), { fields: policyFieldErrors(policyErrors), problems: policyErrors });
+    const cases = portfolioCases(model.definition, rows, assumptions);
+    const report = dryRunReport(version.definition, cases, baseline && !baselineScaleMismatch ? baseline.definition : null, [...scale.bands.map((b) => b.grade), scale.defaultGrade]);
+    return { version, model, baseline, portfolio, portfolios, assumptions, evaluated: rows.length, report, baselineScaleMismatch, ranAt: nowIso() };
+  }
+
   return {
     getPolicyVersion,
     effectivePolicy,
+    dryRun,
     problemsFor,
+
+    /** The draft if the actor may edit it: 404 unknown, 409 approved or retired, 403 not its author (administrators may). */
+    assertEditable: (actor: Actor, id: number): Promise<PolicyVersion> => editableDraft(actor, id),
 
     /** Every version, newest first (every signed-in role may read every version). */
     listPolicyVersions: (filter: { modelVersionId?: number; statuses?: readonly PolicyStatus[] } = {}): Promise<PolicyVersionSummary[]> => repo.summaries(filter),
@@ -202,9 +268,10 @@ export function createPoliciesService(deps: { db: Knex; repository: PoliciesRepo
      * Approves a draft: it becomes immutable. Four eyes: the approver is a researcher or administrator who did not
      * create the draft (a system-created draft — the demo — may be approved by anyone allowed). Needs an
      * effective-from date, a rationale, an approved (not draft) model version and a definition without errors.
-     * `dryRun`: the summary the approver saw, kept with the approval.
+     * `dryRun`: the dry run the approver saw (its parameters; undefined = the default run, null = none): run again
+     * here and its summary kept with the approval.
      */
-    async approve(actor: Actor, id: number, input: { effectiveFrom: string; rationale: string; dryRun?: ApprovalDryRun | null }, options: { approverLabel?: string } = {}) {
+    async approve(actor: Actor, id: number, input: { effectiveFrom: string; rationale: string; dryRun?: DryRunInput | null }, options: { approverLabel?: string } = {}) {
       const v = await getPolicyVersion(id);
       if (v.status !== 'draft') throw new ConflictError('policies.immutable');
       assertAuthor(actor);
@@ -216,9 +283,14 @@ export function createPoliciesService(deps: { db: Knex; repository: PoliciesRepo
       const model = await modelOf(v.modelVersionId);
       if (model.status === 'draft') throw new ConflictError('policies.modelNotApproved');
       assertValid(v.definition, model);
+      let summary: ApprovalDryRun | null = null;
+      if (input.dryRun !== null) {
+        const run = await dryRun(id, input.dryRun ?? {});
+        summary = approvalSummary(run.report, { ranAt: run.ranAt, portfolio: run.portfolio, baselinePolicyId: run.baselineScaleMismatch ? null : run.baseline?.id ?? null });
+      }
       await db.transaction(async (trx) => {
         const ok = await repo.approve(id, { userId: actorId(actor), label: actorId(actor) ? null : options.approverLabel ?? 'system (demo)' },
-          { effectiveFrom: input.effectiveFrom, rationale: input.rationale.trim(), dryRun: input.dryRun ?? null }, nowIso(), trx);
+          { effectiveFrom: input.effectiveFrom, rationale: input.rationale.trim(), dryRun: summary }, nowIso(), trx);
         if (!ok) throw new ConflictError('policies.immutable');
         await audit.record({ event: 'policy.approved', actorUserId: actorId(actor), actorLabel: actorId(actor) ? null : 'system', targetType: 'policy_version', targetId: id, ip: null, details: { effectiveFrom: input.effectiveFrom, modelVersionId: v.modelVersionId } }, trx);
       });
@@ -235,6 +307,12 @@ export function createPoliciesService(deps: { db: Knex; repository: PoliciesRepo
         if (!ok) throw new ConflictError('policies.notApproved');
         await audit.record({ event: 'policy.retired', actorUserId: actorId(actor), actorLabel: actorId(actor) ? null : 'system', targetType: 'policy_version', targetId: id, ip: null, details: {} }, trx);
       });
+    },
+
+    /** Rule-by-rule differences A → B (and their model versions). */
+    async diff(a: number, b: number) {
+      const va = await getPolicyVersion(a), vb = await getPolicyVersion(b);
+      return { a: va, b: vb, diff: diffPolicies(va.definition, vb.definition) };
     },
 
     async deleteDraft(actor: Actor, id: number) {
