@@ -13,6 +13,8 @@ import { OPENAPI_FRAGMENTS } from './features/api-docs/openapi-fragments.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { decisionsApiRoutes } from './features/decisions/decisions-api-routes.js';
 import { homeRoutes } from './features/home/home-routes.js';
+import { overviewRoutes } from './features/overview/overview-routes.js';
+import { createOverviewService } from './features/overview/overview-service.js';
 import { questionnairesRoutes } from './features/questionnaires/questionnaires-routes.js';
 import { borrowersRoutes } from './features/borrowers/borrowers-routes.js';
 import { modelsApiRoutes } from './features/models/models-api-routes.js';
@@ -71,6 +73,7 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...systemRoutes({ db: services.db }),
     ...authRoutes({ users: services.users, now: services.now }),
     ...homeRoutes(),
+    ...overviewRoutes({ overview: createOverviewService(services) }),
     ...accountRoutes({ users: services.users, tokens: services.apiTokens }),
     ...adminRoutes({ users: services.users, audit: services.audit, publicUrl: services.config.publicUrl }),
     ...ahpRoutes(),
