@@ -15,6 +15,7 @@ export interface NavItem {
  */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'nav.home', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/' },
+  { href: '/overview', label: 'nav.overview', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/overview' },
   { href: '/studies', label: 'nav.studies', roles: ['admin', 'researcher', 'manager'], match: '/studies' },
   { href: '/questionnaires', label: 'nav.questionnaires', roles: ['admin', 'researcher', 'manager'], match: '/questionnaires' },
   { href: '/models', label: 'nav.models', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/models' },
