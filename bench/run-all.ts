@@ -1,56 +1,113 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in its own process, one after another, and writes BENCHMARKS.md with
- * the figures each printed, the machine and the date. `npm run bench -- ahp credit` runs only the named ones (and
- * still rewrites BENCHMARKS.md with just those). Benchmarks print markdown sections themselves.
+ * `npm run bench`: runs every bench/*.bench.ts (found in the folder, so a new one is never forgotten) in its own
+ * process, one after another, and writes BENCHMARKS.md with the machine, the date, and per benchmark the figures it
+ * printed (benchmarks print markdown sections themselves), how long it took and the command to run it alone.
+ * A benchmark that fails (non-zero exit, a crash, a timeout) is reported as failed with the end of its error output;
+ * the others still run. `npm run bench -- ahp credit` runs only the named ones and keeps the other sections of the
+ * existing BENCHMARKS.md as they were (each section says when it ran).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const root = join(benchDir, '..');
-const only = process.argv.slice(2);
-const files = readdirSync(benchDir)
+const output = join(root, 'BENCHMARKS.md');
+const TIMEOUT_MINUTES = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 20);
+
+const all = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((name) => f.startsWith(name)))
   .sort();
+const only = process.argv.slice(2);
+const files = all.filter((f) => only.length === 0 || only.some((name) => f === name || f.startsWith(`${name}.`) || f.startsWith(name)));
+if (files.length === 0) {
+  console.error(`No benchmark matches ${only.join(', ')}; there are: ${all.join(', ')}.`);
+  process.exit(2);
+}
+
+const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const begin = (file: string) => `<!-- bench:${file} -->`;
+const END = '<!-- /bench -->';
+
+/** The sections of an earlier BENCHMARKS.md, by file, to keep when only some benchmarks run. */
+function previousSections(): Map<string, string> {
+  const sections = new Map<string, string>();
+  if (!existsSync(output)) return sections;
+  const text = readFileSync(output, 'utf8');
+  for (const match of text.matchAll(/<!-- bench:(\S+) -->\n([\s\S]*?)<!-- \/bench -->/g)) sections.set(match[1] as string, match[2] as string);
+  return sections;
+}
 
 const startedAt = new Date();
-const sections: string[] = [];
+const sections = previousSections();
+const outcome: { file: string; ok: boolean; seconds: number }[] = [];
 for (const file of files) {
   const t0 = Date.now();
   process.stdout.write(`running ${file} … `);
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, file)], {
     cwd: root,
     encoding: 'utf8',
-    timeout: 20 * 60_000,
+    timeout: TIMEOUT_MINUTES * 60_000,
+    killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent' },
   });
-  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  process.stdout.write(`${result.status === 0 ? 'ok' : 'FAILED'} (${seconds} s)\n`);
-  const output = (result.stdout ?? '').trim();
-  sections.push(
-    result.status === 0
-      ? output
-      : `## ${file}\n\n**Failed** (exit ${result.status ?? result.signal}).\n\n\`\`\`\n${(result.stderr ?? '').trim().slice(-3000)}\n\`\`\`\n\n${output}`,
-  );
+  const seconds = (Date.now() - t0) / 1000;
+  const ok = result.status === 0 && !result.error;
+  outcome.push({ file, ok, seconds });
+  process.stdout.write(`${ok ? 'ok' : 'FAILED'} (${seconds.toFixed(1)} s)\n`);
+  const printed = (result.stdout ?? '').trim();
+  const footer = `_Run alone: \`npx tsx bench/${file}\` · ran ${stamp(new Date(t0))}, took ${seconds.toFixed(0)} s._`;
+  let body: string;
+  if (ok) body = `${printed}\n\n${footer}`;
+  else {
+    const why = result.error
+      ? (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+        ? `timed out after ${TIMEOUT_MINUTES} min`
+        : result.error.message
+      : result.signal
+        ? `killed by ${result.signal}`
+        : `exit code ${result.status}`;
+    const stderr = (result.stderr ?? '').trim();
+    process.stderr.write(`${stderr.slice(-2000)}\n`);
+    body = [
+      printed.startsWith('## ') ? printed.split('\n')[0] : `## ${file}`,
+      '',
+      `**Failed** (${why}). The figures below, if any, are what it printed before failing; a benchmark exits non-zero when one of its checks fails.`,
+      '',
+      ...(stderr ? ['```text', stderr.slice(-3000), '```', ''] : []),
+      ...(printed.startsWith('## ') ? printed.split('\n').slice(1) : printed ? [printed] : []),
+      '',
+      footer,
+    ].join('\n');
+  }
+  sections.set(file, `${body.trim()}\n`);
 }
 
 const cpu = cpus();
+const failed = outcome.filter((o) => !o.ok).map((o) => o.file);
+const listed = all.filter((f) => sections.has(f));
 const header = [
   '# Benchmarks',
   '',
-  `Generated by \`npm run bench\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+  `Generated by \`npm run bench\`${only.length ? ` (this time only ${files.join(', ')}; the other sections are from earlier runs)` : ''}, started ${stamp(startedAt)}.`,
   '',
-  `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${osType()} ${release()}, Node ${process.version}; ` +
-    `load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' / ')}. Figures are medians of repeated runs unless a section says otherwise; ` +
-    'the machine is shared, so compare ratios and orders of magnitude rather than the last digit.',
+  `Machine: ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${osType()} ${release()}, Node ${process.version}; ` +
+    `1-minute load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' / ')}. Figures are medians of repeated runs unless a section says otherwise. ` +
+    'The machine is shared with other work, so compare ratios and orders of magnitude rather than the last digit.',
   '',
-  `Benchmarks: ${files.map((f) => `\`bench/${f}\``).join(', ')}.`,
+  '| benchmark | result | time |',
+  '|---|---|---|',
+  ...listed.map((f) => {
+    const o = outcome.find((x) => x.file === f);
+    const earlier = /\*\*Failed\*\*/.test(sections.get(f) ?? '') ? 'failed (earlier run)' : 'ok (earlier run)';
+    return `| [\`bench/${f}\`](#${f.replace(/\W/g, '')}) | ${o ? (o.ok ? 'ok' : '**failed**') : earlier} | ${o ? `${o.seconds.toFixed(0)} s` : '—'} |`;
+  }),
   '',
 ].join('\n');
-writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${sections.join('\n\n')}\n`);
-console.log(`BENCHMARKS.md written (${files.length} benchmarks).`);
+const body = listed.map((f) => `<a id="${f.replace(/\W/g, '')}"></a>\n${begin(f)}\n${sections.get(f)}${END}`).join('\n\n');
+writeFileSync(output, `${header}\n${body}\n`);
+console.log(`BENCHMARKS.md written: ${files.length} run, ${failed.length} failed${failed.length ? ` (${failed.join(', ')})` : ''}.`);
+if (failed.length) process.exitCode = 1;
