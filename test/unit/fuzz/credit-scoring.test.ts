@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { BorrowerInput } from '../../../src/domain/credit/borrower-evaluation.js';
 import type { CreditModelDefinition } from '../../../src/domain/credit/credit-model-definition.js';
 import { SUGGESTED_OVERLAY } from '../../../src/domain/credit/overlay-points.js';
 import { scoreBorrower } from '../../../src/domain/credit/score-borrower.js';
@@ -44,7 +45,7 @@ describe('scoreBorrower', () => {
     const grades = new Set([...BASE.gradeScale.bands.map((b) => b.grade), BASE.gradeScale.defaultGrade]);
     fc.assert(fc.property(fc.constantFrom(...MODELS), fc.integer({ min: 0, max: 2 ** 31 }), (model, seed) => {
       const [borrower] = fc.sample(borrowerFor(model), { seed, numRuns: 1 });
-      const r = domainOnly(() => scoreBorrower(model, borrower!));
+      const r = domainOnly(() => scoreBorrower(model, borrower as BorrowerInput));
       if (!r) return; // e.g. no indicator values at all
       expectFinite(r);
       expect(r.score).toBeGreaterThanOrEqual(0);
