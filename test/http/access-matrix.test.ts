@@ -24,7 +24,7 @@ import { ACTORS, FORGED_TOKEN, buildWorld, concretePath, rowCounts, type Actor, 
  */
 
 type Expectation = 'allowed' | 'signin' | 'forbidden' | 'hidden' | 'neutral-404';
-const ALL_ACTORS: readonly ActorName[] = [...ACTORS, 'invitee'];
+const ALL_ACTORS = ACTORS;
 
 interface Cell {
   route: RouteDef;
@@ -45,35 +45,31 @@ const GUARD_MESSAGES = ['errors.signInRequired', 'errors.forbidden', 'errors.api
 
 let t: TestApp;
 let world: World;
-let invitee: Actor;
 const cells: Cell[] = [];
 const unclassified: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
   world = await buildWorld(t);
-  // The person an administrator invited holds the fourth kind of link (no account yet).
-  const agent = (await import('supertest')).default.agent(t.app);
-  const page = await agent.get(`/invite/${world.tokens.userInvitation}`);
-  if (page.status !== 200) throw new Error(`invitation page: ${page.status}`);
-  invitee = { name: 'invitee', role: null, agent, csrf: /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '', user: null, apiToken: null };
   buildCells();
 }, 120_000);
 afterAll(async () => t?.close());
 
-function actorOf(name: ActorName | 'invitee'): Actor {
-  return name === 'invitee' ? invitee : world.actors[name as ActorName];
+function actorOf(name: ActorName): Actor {
+  return world.actors[name];
 }
+
+const HOLDER = { expert: 'expert-link', staff: 'staff-link', 'user-invitation': 'invitee' } as const satisfies Record<string, ActorName>;
 
 /** The token a caller presents on a link route: its own link of that kind, else what it has (or a forged one). */
 function linkToken(route: RouteDef, actor: ActorName): { token: string; holds: boolean } | undefined {
   if (route.access.kind !== 'link') return undefined;
-  const own: Record<string, string | undefined> = {
+  const own: Partial<Record<ActorName, string>> = {
     'expert-link': world.tokens.expert,
     'staff-link': route.path.startsWith('/q/') ? world.tokens.shared : world.tokens.personal,
     invitee: world.tokens.userInvitation,
   };
-  const holderOf = { expert: 'expert-link', staff: 'staff-link', 'user-invitation': 'invitee' }[route.access.link];
+  const holderOf = HOLDER[route.access.link];
   if (route.access.link === 'staff' && !/^\/[qs]\//.test(route.path)) return undefined;
   const token = own[actor] ?? FORGED_TOKEN;
   return { token, holds: holderOf === actor };
@@ -174,7 +170,7 @@ function buildCells(): void {
           continue;
         }
         const link = linkToken(route, actor);
-        const holder = link ? linkToken(route, ({ expert: 'expert-link', staff: 'staff-link', 'user-invitation': 'invitee' } as const)[(route.access as { link: 'expert' | 'staff' | 'user-invitation' }).link]) : undefined;
+        const holder = link && route.access.kind === 'link' ? linkToken(route, HOLDER[route.access.link]) : undefined;
         cells.push({
           route,
           actor,

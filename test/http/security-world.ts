@@ -15,9 +15,9 @@ import { SYSTEM, answerAll, setUpRound, submit, type RoundSetup } from './rounds
  */
 
 export type SignedInActor = 'manager' | 'researcher' | 'other-researcher' | 'admin' | 'credit-officer';
-export type ActorName = 'anonymous' | 'expert-link' | 'staff-link' | SignedInActor;
+export type ActorName = 'anonymous' | 'expert-link' | 'staff-link' | 'invitee' | SignedInActor;
 /** Cells run denial-first: the owner and the administrator come last, so their allowed writes change nothing others see. */
-export const ACTORS: readonly ActorName[] = ['anonymous', 'expert-link', 'staff-link', 'credit-officer', 'manager', 'other-researcher', 'researcher', 'admin'];
+export const ACTORS: readonly ActorName[] = ['anonymous', 'expert-link', 'staff-link', 'credit-officer', 'manager', 'other-researcher', 'researcher', 'admin', 'invitee'];
 
 export interface Actor {
   name: ActorName;
@@ -149,6 +149,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     anonymous: await linkHolder(t, 'anonymous', '/login'),
     'expert-link': await linkHolder(t, 'expert-link', `/e/${expertInvitation.token}`),
     'staff-link': await linkHolder(t, 'staff-link', `/s/${personal!.token}`),
+    // The person an administrator invited holds the fourth kind of link (no account yet).
+    invitee: await linkHolder(t, 'invitee', `/invite/${invited.token}`),
     ...signed,
   };
 
