@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MODEL_V2 } from '../../src/features/models/models-demo.js';
+import { createOverviewService, type ValidationRunSummary, type ValidationSource } from '../../src/features/overview/overview-service.js';
 import { buildDiagnosis } from '../../src/features/questionnaires/build-diagnosis.js';
 import { CATALOGUES } from '../../src/i18n/catalogue.js';
 import { createTranslator } from '../../src/i18n/translator.js';
@@ -13,6 +14,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 const en = createTranslator(CATALOGUES, 'en');
 const today = new Date().toISOString().slice(0, 10);
 const pct2 = (x: number) => `${(x * 100).toFixed(2)}%`;
+const manager = { id: 0, email: '', name: '', role: 'manager' as const, locale: null };
 /** Text of the page without tags, with entities decoded and spaces collapsed. */
 const textOf = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ')
   .replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ');
@@ -81,7 +83,6 @@ describe('with the demo seeded', () => {
 
   it('survey: the top problem is the diagnosis service’s rank 1 for the newest questionnaire with responses (early warning, by the demo’s design)', async () => {
     const s = t.services;
-    const manager = { id: 0, email: '', name: '', role: 'manager' as const, locale: null };
     const latest = (await s.questionnaires.list(manager)).find((q) => q.responses > 0)!;
     const data = await s.questionnaireAnalysis.dataset(manager, latest.id, { filters: {} }, 'en');
     const diagnosis = buildDiagnosis(data, s.questionnaireAnalysis.analyse(data), en);
@@ -111,10 +112,40 @@ describe('with the demo seeded', () => {
     }
   });
 
-  it('validation: without a run, “no validation yet” with a link to the validation pages', () => {
+  it('validation: the latest run (versions with AUC, CI and Gini, the verdict) or, without one, “no validation yet” with a link', async () => {
+    const source = (t.services as unknown as { validation?: ValidationSource }).validation;
+    const run = source ? await source.latestRun(manager, 'en') : null;
     const html = section(page, 'validation');
-    expect(textOf(html)).toContain('No validation yet.');
-    expect(html).toContain('href="/validation"');
+    const text = textOf(html);
+    if (!run) {
+      expect(text).toContain('No validation yet.');
+      expect(html).toContain('href="/validation"');
+      return;
+    }
+    expect(text).toContain(`${run.name} · ${run.createdAt.slice(0, 10)}`);
+    expect(text).toContain(`${run.units} borrowers, ${run.bads} defaults`);
+    for (const v of run.versions) {
+      expect(html).toContain(`<a href="/models/${v.id}">#${v.id} ${v.name}</a>`);
+      if (v.auc !== null) expect(text).toContain(`#${v.id} ${v.name} ${v.auc.toFixed(3)}`);
+    }
+    for (const sentence of run.verdict) expect(text).toContain(sentence);
+    expect(html).toContain(`href="/validation/runs/${run.id}"`);
+  });
+
+  it('the overview service takes the latest run from the validation area’s latestRun()', async () => {
+    const run: ValidationRunSummary = {
+      id: 7, name: 'Q3 back-test', createdAt: '2026-11-30T10:00:00.000Z', units: 400, bads: 31, verdict: ['v2 discriminates better.'],
+      versions: [{ id: 1, name: 'v1', auc: 0.71, aucCi: [0.66, 0.76], gini: 0.42 }, { id: 2, name: 'v2', auc: 0.78, aucCi: [0.74, 0.82], gini: 0.56 }],
+    };
+    const asked: string[] = [];
+    const service = createOverviewService({ ...t.services, validation: { latestRun: async (user, locale) => { asked.push(`${user.role}:${locale}`); return run; } } });
+    const o = await service.overview(manager, 'zh-CN', en, today);
+    expect(o.validation).toEqual({ state: 'ready', run });
+    expect(asked).toEqual(['manager:zh-CN']);
+    // A credit officer is not asked about: the section is hidden before the validation area is called.
+    const officer = await service.overview({ ...manager, role: 'credit-officer' }, 'en', en, today);
+    expect(officer.validation).toEqual({ state: 'hidden' });
+    expect(asked).toHaveLength(1);
   });
 
   it('charts are drawn by the shared script from JSON blocks, with no inline script; the page prints (button, print styles)', () => {

@@ -6,6 +6,8 @@ import type { Overview, OverviewService } from './overview-service.js';
 const BLUE = '#1f5fae';
 const GRADE_COLOURS = ['#1e7b4f', '#3f8f3a', '#6a9f2e', '#9aa52a', '#b08900', '#c4520f', '#b42318', '#8e1b12', '#5b1a12', '#13243d', '#9aa5b5'];
 
+const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** Chart.js configurations (plain JSON, drawn by /static/js/charts.js) for the sections that have data. */
 function overviewCharts(o: Overview, req: Request) {
   const t = req.t;
@@ -48,7 +50,7 @@ function overviewCharts(o: Overview, req: Request) {
     if (versions.length) {
       charts.validation = {
         type: 'bar',
-        data: { labels: versions.map((v) => v.name), datasets: [{ label: 'AUC', data: versions.map((v) => v.auc), backgroundColor: BLUE }] },
+        data: { labels: versions.map((v) => short(`#${v.id} ${v.name}`, 28)), datasets: [{ label: 'AUC', data: versions.map((v) => v.auc), backgroundColor: BLUE }] },
         options: { plugins: { legend: { display: false } }, scales: { y: { min: 0.5, max: 1 } } },
       };
     }
