@@ -93,7 +93,12 @@ async function linkHolder(t: TestApp, name: ActorName, path: string): Promise<Ac
   return { name, role: null, agent, csrf: match?.[1] ?? '', user: null, apiToken: null };
 }
 
-export async function buildWorld(t: TestApp): Promise<World> {
+/**
+ * Builds the world. `label` decorates every free text a person types (study title, expert names, questionnaire
+ * title, model name, borrower names): the stored-XSS test passes script payloads through it.
+ */
+export async function buildWorld(t: TestApp, options: { label?: (text: string) => string } = {}): Promise<World> {
+  const label = options.label ?? ((text: string) => text);
   const signed = {} as Record<SignedInActor, Actor>;
   signed.researcher = await signIn(t, 'researcher', 'researcher');
   signed['other-researcher'] = await signIn(t, 'researcher', 'other-researcher');
@@ -105,42 +110,42 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   // Studies and rounds: an open round with two submitted experts (for a weight set), the expert actor and a
   // separate invitation that path parameters point at.
-  const round = await setUpRound(t, { ownerId: owner.id, title: 'Owner study' });
+  const round = await setUpRound(t, { ownerId: owner.id, title: label('Owner study') });
   const experts = [];
   for (const name of ['Submitted one', 'Submitted two']) {
-    const invited = await t.services.rounds.invite(owner, round.roundId, { name, weight: 1 });
+    const invited = await t.services.rounds.invite(owner, round.roundId, { name: label(name), organisation: label('Bank'), weight: 1 });
     await answerAll(t, invited.token, round.blocks);
     const res = await submit(t, invited.token);
     if (res.status !== 200) throw new Error(`submit failed: ${res.status}`);
     experts.push(invited);
   }
   const weightSet = await t.services.weightSets.create(owner, round.roundId, {});
-  const expertInvitation = await t.services.rounds.invite(owner, round.roundId, { name: 'Expert actor', weight: 1 });
-  const paramInvitation = await t.services.rounds.invite(owner, round.roundId, { name: 'Path parameter expert', weight: 1 });
+  const expertInvitation = await t.services.rounds.invite(owner, round.roundId, { name: label('Expert actor'), weight: 1 });
+  const paramInvitation = await t.services.rounds.invite(owner, round.roundId, { name: label('Path parameter expert'), weight: 1 });
   const foreign = await setUpRound(t, { title: 'Foreign study' });
   const foreignExpert = await t.services.rounds.invite(SYSTEM, foreign.roundId, { name: 'Foreign expert', weight: 1 });
   const leaf = await t.db('hierarchy_nodes').where({ study_id: round.studyId }).whereNotNull('parent_id').orderBy('id', 'desc').first('id');
 
   // Questionnaire: open, anonymous, with a shared link and two personal links.
-  const questionnaire = await t.services.questionnaires.create(owner, { title: 'Owner survey', description: '', schema: TEST_SCHEMA }, (key) => key);
+  const questionnaire = await t.services.questionnaires.create(owner, { title: label('Owner survey'), description: label('About'), schema: TEST_SCHEMA }, (key) => key);
   await t.services.questionnaires.updateSettings(owner, questionnaire, { status: 'open', deadline: null, responseLimit: null, anonymous: true });
   const shared = await t.services.questionnaires.createSharedLink(owner, questionnaire, { limit: null, expiresOn: null });
-  const [personal, paramLink] = await t.services.questionnaires.createLinks(owner, questionnaire, ['Staff actor', 'Path parameter link']);
+  const [personal, paramLink] = await t.services.questionnaires.createLinks(owner, questionnaire, [label('Staff actor'), label('Path parameter link')]);
   const linkRow = await t.db('questionnaire_links').where({ questionnaire_id: questionnaire, label: paramLink!.label }).first('id');
 
   // Credit models: a draft of the owner (template weights) and an approved version; borrowers and a scoring job.
-  const model = await t.services.models.createDraft(owner, { name: 'Owner draft', description: '', rationale: 'Test draft.', source: { kind: 'template' } }, { unchecked: true });
-  const approvedModel = await t.services.models.createDraft(SYSTEM, { name: 'Approved model', description: '', rationale: 'Test model.', source: { kind: 'template' } }, { unchecked: true });
-  await t.services.models.approve(SYSTEM, approvedModel, { effectiveFrom: '2026-01-01', rationale: 'Test approval.' });
+  const model = await t.services.models.createDraft(owner, { name: label('Owner draft'), description: label('Description'), rationale: label('Test draft.'), source: { kind: 'template' } }, { unchecked: true });
+  const approvedModel = await t.services.models.createDraft(SYSTEM, { name: label('Approved model'), description: '', rationale: label('Test model.'), source: { kind: 'template' } }, { unchecked: true });
+  await t.services.models.approve(SYSTEM, approvedModel, { effectiveFrom: '2026-01-01', rationale: label('Test approval.') });
   const indicator = (await t.services.models.getModelVersion(model)).definition.indicators[0]!.id;
-  const snapshots = await t.services.borrowers.insertSnapshots(SYSTEM, demoSmePortfolio(3), { portfolio: 'Security test portfolio', isDemo: false, isSynthetic: true });
+  const snapshots = await t.services.borrowers.insertSnapshots(SYSTEM, demoSmePortfolio(3).map((x) => ({ ...x, borrowerName: label(x.borrowerName ?? 'Borrower') })), { portfolio: label('Security test portfolio'), isDemo: false, isSynthetic: true });
   const snapshot = await t.services.borrowers.getSnapshot(snapshots[0]!);
   const csv = 'borrower_ref,borrower_name,as_of,industry\nB-1,Test borrower,2026-09-30,C\n';
   const borrowerImport = await t.services.borrowers.stageImport(owner, { fileName: 'borrowers.csv', buffer: Buffer.from(csv) });
   const job = await t.services.scoring.startJob(owner, approvedModel, {});
 
   // Accounts: a person the administrator invited (pending), and an API token of someone else.
-  const invited = await t.services.users.invite(signed.admin.user as AuthUser, { email: `invited-${process.pid}@example.test`, name: 'Invited person', role: 'credit-officer' }, null);
+  const invited = await t.services.users.invite(signed.admin.user as AuthUser, { email: `invited-${process.pid}@example.test`, name: label('Invited person'), role: 'credit-officer' }, null);
   const victim = await t.createUser('credit-officer');
   const victimToken = await t.services.apiTokens.create({ id: victim.id }, 'victim token', null, null);
 
