@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './features/api-docs/openapi-document.js';
 import { OPENAPI_FRAGMENTS } from './features/api-docs/openapi-fragments.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { decisionsApiRoutes } from './features/decisions/decisions-api-routes.js';
+import { decisionsRoutes } from './features/decisions/decisions-routes.js';
 import { homeRoutes } from './features/home/home-routes.js';
 import { overviewRoutes } from './features/overview/overview-routes.js';
 import { createOverviewService } from './features/overview/overview-service.js';
@@ -89,6 +90,7 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...policiesRoutes({ policies: services.policies }),
     ...policiesApiRoutes({ policies: services.policies }),
     ...validationApiRoutes(),
+    ...decisionsRoutes({ decisions: services.decisions }),
     ...decisionsApiRoutes({ decisions: services.decisions }),
     ...apiDocsRoutes({ document: openApi }),
   ];

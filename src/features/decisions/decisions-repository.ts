@@ -100,6 +100,7 @@ export interface DecisionListRow {
   amount: number;
   termMonths: number;
   decidedAt: string;
+  snapshotAsOf: string;
   modelVersionId: number;
   policyVersionId: number;
   score: number;
@@ -107,6 +108,10 @@ export interface DecisionListRow {
   warningLevel: string;
   policyDecision: PolicyDecision;
   policyLimit: number;
+  /** The request as received (JSON text; only when asked for, for exports). */
+  requestJson: string;
+  reasons: PolicyReason[];
+  /** Codes of the reasons that referred or declined (info reasons left out). */
   reasonCodes: string[];
   submittedBy: number | null;
   submittedByName: string | null;
@@ -157,7 +162,7 @@ const NAME_COLUMNS = ['su.name as submitted_by_name', 'ou.name as officer_name',
 const LIST_COLUMNS = [
   'd.id', 'd.request_id', 'd.borrower_ref', 'd.borrower_name', 'd.industry', 'd.size_band', 'd.branch', 'd.amount', 'd.term_months',
   'd.decided_at', 'd.model_version_id', 'd.policy_version_id', 'd.score', 'd.grade', 'd.warning_level', 'd.policy_decision', 'd.policy_limit',
-  'd.reasons', 'd.submitted_by', 'd.submitted_by_label', 'd.submitted_via', 'd.is_demo', 'c.*', ...NAME_COLUMNS,
+  'd.reasons', 'd.snapshot_as_of', 'd.submitted_by', 'd.submitted_by_label', 'd.submitted_via', 'd.is_demo', 'c.*', ...NAME_COLUMNS,
 ];
 
 function stateOf(row: Row): CaseState {
@@ -230,9 +235,10 @@ function toListRow(row: Row): DecisionListRow {
   return {
     id: Number(row.id), requestId: String(row.request_id), borrowerRef: String(row.borrower_ref), borrowerName: str(row.borrower_name),
     industry: str(row.industry), sizeBand: String(row.size_band), branch: str(row.branch), amount: Number(row.amount), termMonths: Number(row.term_months),
-    decidedAt: String(row.decided_at), modelVersionId: Number(row.model_version_id), policyVersionId: Number(row.policy_version_id),
+    decidedAt: String(row.decided_at), snapshotAsOf: String(row.snapshot_as_of), requestJson: row.request === undefined ? '' : String(row.request), modelVersionId: Number(row.model_version_id), policyVersionId: Number(row.policy_version_id),
     score: Number(row.score), grade: String(row.grade), warningLevel: String(row.warning_level),
     policyDecision: String(row.policy_decision) as PolicyDecision, policyLimit: Number(row.policy_limit),
+    reasons: parse<PolicyReason[]>(row.reasons, []),
     reasonCodes: parse<PolicyReason[]>(row.reasons, []).filter((r) => r.severity !== 'info').map((r) => r.code),
     submittedBy: num(row.submitted_by), submittedByName: str(row.submitted_by_name) ?? str(row.submitted_by_label),
     submittedVia: String(row.submitted_via), isDemo: Boolean(row.is_demo),
@@ -390,8 +396,9 @@ export function createDecisionsRepository(db: Knex) {
     },
 
     /** Every row of a filter (monitoring, exports), oldest first. */
-    async all(filter: DecisionFilter): Promise<DecisionListRow[]> {
-      const rows = (await applyFilter(base(db), filter).orderBy([{ column: 'd.decided_at', order: 'asc' }, { column: 'd.id', order: 'asc' }]).select(LIST_COLUMNS)) as Row[];
+    async all(filter: DecisionFilter, options: { withRequest?: boolean } = {}): Promise<DecisionListRow[]> {
+      const columns = options.withRequest ? [...LIST_COLUMNS, 'd.request'] : LIST_COLUMNS;
+      const rows = (await applyFilter(base(db), filter).orderBy([{ column: 'd.decided_at', order: 'asc' }, { column: 'd.id', order: 'asc' }]).select(columns)) as Row[];
       return rows.map(toListRow);
     },
 

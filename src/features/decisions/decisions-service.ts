@@ -452,7 +452,7 @@ export function createDecisionsService(deps: {
     },
 
     list: (filter: DecisionFilter, page: { limit: number; offset: number; order?: 'newest' | 'oldest' }) => repo.list(filter, page),
-    all: (filter: DecisionFilter) => repo.all(filter),
+    all: (filter: DecisionFilter, options: { withRequest?: boolean } = {}) => repo.all(filter, options),
     actionsOf: (ids: readonly number[]) => repo.actionsOf(ids),
     statusCounts: () => repo.statusCounts(),
     branches: () => repo.branches(),
