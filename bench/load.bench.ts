@@ -68,12 +68,15 @@ interface PhaseResult {
   all: RouteSummary;
   errors: number;
   timeouts: number;
+  /** Requests sent that had no answer when the phase ended (still waiting, or timed out). */
+  unanswered: number;
 }
 
 /** One phase: an autocannon instance per kind of client, all at once, `connections` in total. */
 async function runPhase(url: string, traffic: RespondentTraffic, setup: Setup, cookie: string, connections: number, seconds: number): Promise<PhaseResult> {
   const stats = new RouteStats();
   const inFlight = new Set<PlannedRequest>();
+  let started = 0;
   const managerConnections = Math.max(1, Math.round(connections * 0.1));
   const sharedConnections = Math.max(1, Math.round(connections * 0.15));
   const personalConnections = Math.max(1, Math.round(connections * 0.25));
@@ -90,6 +93,7 @@ async function runPhase(url: string, traffic: RespondentTraffic, setup: Setup, c
           setupRequest: (request, context) => {
             const planned = traffic.next(kind);
             inFlight.add(planned);
+            started++;
             context.planned = planned;
             context.finish = traffic.begin(planned);
             context.t0 = performance.now();
@@ -127,6 +131,7 @@ async function runPhase(url: string, traffic: RespondentTraffic, setup: Setup, c
       path: page.path,
       headers: { cookie, accept: 'text/html' },
       setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+        started++;
         context.t0 = performance.now();
         return request;
       },
@@ -146,6 +151,7 @@ async function runPhase(url: string, traffic: RespondentTraffic, setup: Setup, c
     all: stats.all(),
     errors: results.reduce((s, r) => s + r.errors, 0),
     timeouts: results.reduce((s, r) => s + r.timeouts, 0),
+    unanswered: started - stats.all().count,
   };
 }
 
@@ -204,7 +210,7 @@ async function drive(): Promise<void> {
   );
   for (const phase of phases) {
     console.log('');
-    console.log(`### ${phase.connections} connections, ${phase.seconds} s: ${fmtInt(phase.all.count / phase.seconds)} requests/s, ${fmtInt(phase.all.count)} requests; connection errors ${phase.errors}, timeouts ${phase.timeouts}`);
+    console.log(`### ${phase.connections} connections, ${phase.seconds} s: ${fmtInt(phase.all.count / phase.seconds)} requests/s, ${fmtInt(phase.all.count)} requests answered; connection errors ${phase.errors}, timeouts (20 s) ${phase.timeouts}, still waiting when the phase ended ${phase.unanswered}`);
     console.log('');
     console.log(
       table(
