@@ -8,7 +8,8 @@ import { overviewMessages } from './messages/overview.js';
 import { portfolioMessages } from './messages/portfolio.js';
 import { questionnairesMessages } from './messages/questionnaires.js';
 import { studiesMessages } from './messages/studies.js';
+import { validationMessages } from './messages/validation.js';
 import { mergeCatalogues } from './translator.js';
 
 /** Every area's messages; an area adds its file to this list. */
-export const CATALOGUES = mergeCatalogues([commonMessages, ahpMessages, studiesMessages, questionnairesMessages, modelsMessages, borrowersMessages, portfolioMessages, policiesMessages, overviewMessages, decisionsMessages]);
+export const CATALOGUES = mergeCatalogues([commonMessages, ahpMessages, studiesMessages, questionnairesMessages, modelsMessages, borrowersMessages, portfolioMessages, policiesMessages, overviewMessages, decisionsMessages, validationMessages]);
