@@ -27,6 +27,8 @@ import { createDecisionsService } from './features/decisions/decisions-service.j
 import { createPortfolioService } from './features/portfolio/portfolio-service.js';
 import { createPoliciesRepository } from './features/policies/policies-repository.js';
 import { createPoliciesService } from './features/policies/policies-service.js';
+import { createValidationRepository } from './features/validation/validation-repository.js';
+import { createValidationService } from './features/validation/validation-service.js';
 
 export interface ServiceDeps {
   db: Knex;
@@ -66,7 +68,9 @@ export function createServices(deps: ServiceDeps) {
   const policies = createPoliciesService({ db, repository: createPoliciesRepository(db), models, borrowers: borrowersRepository, audit, now });
   // Online approval decisions, referral queue and their monitoring (issue 9).
   const decisions = createDecisionsService({ db, repository: createDecisionsRepository(db), models, policies, borrowers: borrowersRepository, audit, now });
-  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis, models, borrowers, scoring, portfolio, policies, decisions };
+  // Validation samples and runs: old-vs-new model comparison on real outcomes (issue 7).
+  const validation = createValidationService({ db, repository: createValidationRepository(db), borrowers, scoring, models, audit, now });
+  return { db, config, now, audit, users, apiTokens, studies, rounds, expert, weightSets, questionnaires, questionnaireAnalysis, models, borrowers, scoring, portfolio, policies, decisions, validation };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,7 @@ import { getSetting, setSetting } from '../app-settings.js';
 import { roundsDemoSeeder } from '../../features/rounds/rounds-demo.js';
 import { questionnairesDemoSeeder } from '../../features/questionnaires/questionnaires-demo.js';
 import { modelsDemoSeeder } from '../../features/models/models-demo.js';
+import { validationDemoSeeder } from '../../features/validation/validation-demo.js';
 import { policiesDemoSeeder } from '../../features/policies/policies-demo.js';
 
 /**
@@ -16,7 +17,7 @@ export interface DemoSeeder {
 }
 
 /** Areas add their seeder here, in dependency order (study → round → weight set → model → …). */
-export const DEMO_SEEDERS: DemoSeeder[] = [roundsDemoSeeder, modelsDemoSeeder, policiesDemoSeeder, questionnairesDemoSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [roundsDemoSeeder, modelsDemoSeeder, validationDemoSeeder, policiesDemoSeeder, questionnairesDemoSeeder];
 
 /**
  * Seeds the demo into an empty database (no account yet and never seeded before). Returns whether it seeded.
