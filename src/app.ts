@@ -29,6 +29,7 @@ import { roundsRoutes } from './features/rounds/rounds-routes.js';
 import { studiesRoutes } from './features/studies/studies-routes.js';
 import { systemRoutes } from './features/system/system-routes.js';
 import { validationApiRoutes } from './features/validation/validation-api-routes.js';
+import { validationRoutes } from './features/validation/validation-routes.js';
 import { CATALOGUES } from './i18n/catalogue.js';
 import { isLocale, negotiateLocale } from './i18n/locale.js';
 import { createTranslator } from './i18n/translator.js';
@@ -89,6 +90,7 @@ export function buildRoutes(services: Services, openApi: () => Record<string, un
     ...portfolioRoutes({ portfolio: services.portfolio, models: services.models, borrowers: services.borrowers }),
     ...policiesRoutes({ policies: services.policies }),
     ...policiesApiRoutes({ policies: services.policies }),
+    ...validationRoutes({ validation: services.validation, models: services.models, borrowers: services.borrowers }),
     ...validationApiRoutes(),
     ...decisionsRoutes({ decisions: services.decisions }),
     ...decisionsApiRoutes({ decisions: services.decisions }),

@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/models', label: 'nav.models', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/models' },
   { href: '/borrowers', label: 'nav.borrowers', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/borrowers' },
   { href: '/portfolio', label: 'nav.portfolio', roles: ['admin', 'researcher', 'manager'], match: '/portfolio' },
+  { href: '/validation', label: 'nav.validation', roles: ['admin', 'researcher', 'manager'], match: '/validation' },
   { href: '/decisions', label: 'nav.decisions', roles: ['admin', 'manager', 'credit-officer'], match: '/decisions' },
   { href: '/policies', label: 'nav.policies', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/policies' },
   { href: '/ahp/calculator', label: 'nav.ahp', roles: ['admin', 'researcher', 'manager', 'credit-officer'], match: '/ahp' },
