@@ -32,7 +32,7 @@ afterAll(async () => t?.close());
 async function expected(sampleSize: number | null = null, seed = 1) {
   const rows = await createBorrowersRepository(t.db).evaluationsWithSnapshots(modelId, { portfolio: PORTFOLIO, latestPerBorrower: true });
   const model = await t.services.models.getModelVersion(modelId);
-  const cases = portfolioCases(model.definition, rows, { ...DEFAULT_ASSUMPTIONS, sampleSize, seed });
+  const cases = portfolioCases(model.definition, rows, { ...DEFAULT_ASSUMPTIONS, sampleSize, seed, unknownSizeBand: 'micro' });
   const current = await t.services.policies.getPolicyVersion(currentId), draft = await t.services.policies.getPolicyVersion(draftId);
   return { rows, cases, result: policyDryRun(draft.definition, cases.map((c) => c.case), { baseline: current.definition }) };
 }

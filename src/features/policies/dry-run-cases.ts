@@ -16,9 +16,11 @@ export interface DryRunAssumptions {
   /** At most this many borrowers (a seeded random sample when the portfolio is larger); null = all. */
   sampleSize: number | null;
   seed: number;
+  /** Size band for a borrower whose band is not known; null = such borrowers cannot be decided (listed as errors). */
+  unknownSizeBand: string | null;
 }
 
-export const DEFAULT_ASSUMPTIONS: DryRunAssumptions = { termMonths: 12, defaultAmount: 1_000_000, sampleSize: null, seed: 1 };
+export const DEFAULT_ASSUMPTIONS: DryRunAssumptions = { termMonths: 12, defaultAmount: 1_000_000, sampleSize: null, seed: 1, unknownSizeBand: null };
 
 const LEVELS = new Set<string>(['green', 'yellow', 'orange', 'red']);
 
@@ -61,7 +63,7 @@ export function seededSample<T>(items: readonly T[], size: number | null, seed: 
  * under the policy's model version is a renewal — amount = the current loan balance (or `defaultAmount` when it has
  * none), no other exposure (the renewal replaces the loan, so the borrower's own balance is taken out of the
  * portfolio position), term `termMonths`, no earlier applications, decided as of the snapshot date (so the data is
- * never stale in a dry run). Completeness from the stored evaluation (dataCompleteness); indicator values as scored; warning level as stored.
+ * never stale in a dry run); a borrower without a size band gets `unknownSizeBand`. Completeness from the stored evaluation (dataCompleteness); indicator values as scored; warning level as stored.
  * `rows`: latest snapshots of the portfolio joined with their evaluations; the position is computed from all rows,
  * the cases from the sample.
  */
@@ -83,7 +85,7 @@ export function portfolioCases(model: CreditModelDefinition, rows: readonly { sn
       borrower: {
         id: String(s.borrowerId),
         industry: s.industry,
-        sizeBand: s.sizeBand ?? '',
+        sizeBand: s.sizeBand ?? assumptions.unknownSizeBand ?? '',
         existingExposure: 0,
         snapshotAsOf: s.asOf,
         indicators: Object.fromEntries(Object.entries(full.indicators).map(([id, x]) => [id, x.value])),

@@ -104,7 +104,7 @@ export function policiesRoutes(deps: PoliciesRouteDeps): RouteDef[] {
       v, values, errors: extra.errors ?? {}, details: extra.details ?? { name: v.name, description: v.description, effectiveFrom: v.effectiveFrom ?? '' },
       grades, bands, knockOutRows: rowCount(values, 'knockOuts') + 1, boundRows: rowCount(values, 'loopholeChecks.plausibility.bounds') + 2,
       warnings: problems.filter((p) => p.severity === 'warning'),
-      levels: WARNING_LEVELS, actions: ACTIONS, conditionKinds: CONDITION_KINDS, capKinds: CAP_KINDS, flags: FLAGS, overrideKinds: OVERRIDE_KINDS,
+      styles: ['/static/css/policies.css'], levels: WARNING_LEVELS, actions: ACTIONS, conditionKinds: CONDITION_KINDS, capKinds: CAP_KINDS, flags: FLAGS, overrideKinds: OVERRIDE_KINDS,
     }, status);
   };
 
@@ -120,7 +120,7 @@ export function policiesRoutes(deps: PoliciesRouteDeps): RouteDef[] {
       v: run.version, canApprove: canApprove(req, run.version), isAuthor: run.version.createdBy !== null && run.version.createdBy === actor(req).id,
       canAuthor: canAuthorPolicies(actor(req)), today: today(),
       errors: extra.errors ?? {}, values: extra.values ?? {},
-      scripts: [res.locals.vendor.chartJs + '/chart.umd.min.js', '/static/js/charts.js'],
+      scripts: [res.locals.vendor.chartJs + '/chart.umd.min.js', '/static/js/charts.js'], styles: ['/static/css/policies.css'],
     }, status);
   };
 

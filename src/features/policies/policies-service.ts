@@ -158,7 +158,11 @@ export function createPoliciesService(deps: { db: Knex; repository: PoliciesRepo
   async function dryRun(id: number, input: DryRunInput = {}): Promise<DryRunOutcome> {
     const version = await getPolicyVersion(id);
     const model = await modelOf(version.modelVersionId);
-    const assumptions: DryRunAssumptions = { ...DEFAULT_ASSUMPTIONS, ...Object.fromEntries(Object.entries(input.assumptions ?? {}).filter(([, x]) => x !== undefined)) };
+    // Unknown size band: the policy's first band (by convention the smallest firms, with the lowest limits).
+    const assumptions: DryRunAssumptions = {
+      ...DEFAULT_ASSUMPTIONS, unknownSizeBand: version.definition.sizeBands[0] ?? null,
+      ...Object.fromEntries(Object.entries(input.assumptions ?? {}).filter(([, x]) => x !== undefined)),
+    };
     const portfolios = (await borrowers.portfolios()).sort((a, b) => (b.latestAsOf ?? '').localeCompare(a.latestAsOf ?? '') || a.portfolio.localeCompare(b.portfolio));
     let portfolio = input.portfolio ?? null;
     if (portfolio !== null && !portfolios.some((p) => p.portfolio === portfolio)) throw new ValidationError('policies.dryRun.unknownPortfolio', { portfolio: 'validation.choose' });

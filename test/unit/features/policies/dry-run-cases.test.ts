@@ -66,6 +66,13 @@ describe('portfolioCases', () => {
     expect(cases.map((c) => decideApplication({ ...c.case, policy: DEFAULT_POLICY }).decision)).toEqual(['approve', 'decline', 'decline']);
   });
 
+  it('a borrower without a size band gets the assumed band, or cannot be decided without one', () => {
+    const rows = [{ snapshot: snapshot(1, { sizeBand: null }), evaluation: evaluation(1, 'A') }];
+    expect(portfolioCases(MODEL, rows, { ...DEFAULT_ASSUMPTIONS, unknownSizeBand: 'micro' })[0]!.case.borrower.sizeBand).toBe('micro');
+    const none = portfolioCases(MODEL, rows, DEFAULT_ASSUMPTIONS);
+    expect(policyDryRun(DEFAULT_POLICY, none.map((c) => c.case)).errors.map((e) => e.code)).toEqual(['invalid-application']);
+  });
+
   it('dryRunReport: per-grade rows add up to the overall mix, which is policyDryRun; changed cases carry the policy reasons', () => {
     const rows = ['AAA', 'A', 'BBB', 'BBB', 'BB', 'CCC'].map((g, i) => ({ snapshot: snapshot(i + 1), evaluation: evaluation(i + 1, g) }));
     const cases = portfolioCases(MODEL, rows, DEFAULT_ASSUMPTIONS);
