@@ -229,3 +229,24 @@ describe('GET /api/v1/decisions', () => {
     expect((await request(t.app).get('/api/v1/decisions/999999').set('Authorization', `Bearer ${managerToken}`)).status).toBe(404);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every decisions route, the contract keys and the scoring API’s borrower fields', async () => {
+    const doc = (await request(t.app).get('/api/v1/openapi.json')).body;
+    const apiRoutes = t.routes.filter((r) => r.path.startsWith('/api/v1/decisions'));
+    expect(apiRoutes).toHaveLength(6);
+    for (const r of apiRoutes) {
+      const path = r.path.replace('/api/v1', '').replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[path]?.[r.method], `${r.method} ${path}`).toBeDefined();
+    }
+    const op = doc.paths['/decisions'].post;
+    expect(op.security).toEqual([{ bearer: [] }]);
+    expect(op.responses['201'].content['application/json'].schema.required.sort())
+      .toEqual(['decidedAt', 'decision', 'grade', 'id', 'limit', 'modelVersion', 'policyVersion', 'reasons', 'requestId', 'score']);
+    const body = op.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['requestId', 'borrower', 'amount', 'termMonths']);
+    const scoring = doc.paths['/models/{id}/score'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties.borrower.properties)).toEqual(expect.arrayContaining(Object.keys(scoring.properties)));
+    for (const status of ['400', '401', '403', '409']) expect(op.responses[status]).toBeDefined();
+  });
+});

@@ -100,7 +100,7 @@ describe('exports', () => {
     });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Decisions', 'Reasons', 'Trail']);
     const sheet = wb.getWorksheet('Decisions')!;
     expect(sheet.rowCount).toBe(1 + 4); // cases 3–6 are in Ningbo

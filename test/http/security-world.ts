@@ -45,6 +45,8 @@ export interface World {
     questionnaire: number;
     link: number;
     model: number;
+    /** A draft approval policy (system-created, so every writer may act on it) of the approved model. */
+    policy: number;
     approvedModel: number;
     indicator: string;
     borrower: number;
@@ -143,6 +145,7 @@ export async function buildWorld(t: TestApp, options: { label?: (text: string) =
   const csv = 'borrower_ref,borrower_name,as_of,industry\nB-1,Test borrower,2026-09-30,C\n';
   const borrowerImport = await t.services.borrowers.stageImport(owner, { fileName: 'borrowers.csv', buffer: Buffer.from(csv) });
   const job = await t.services.scoring.startJob(owner, approvedModel, {});
+  const policy = await t.services.policies.createDraft(SYSTEM, { name: label('Policy draft'), description: label('Description'), modelVersionId: approvedModel, source: { kind: 'default' } });
 
   // Accounts: a person the administrator invited (pending), and an API token of someone else.
   const invited = await t.services.users.invite(signed.admin.user as AuthUser, { email: `invited-${process.pid}@example.test`, name: label('Invited person'), role: 'credit-officer' }, null);
@@ -175,6 +178,7 @@ export async function buildWorld(t: TestApp, options: { label?: (text: string) =
       link: linkRow.id as number,
       model,
       approvedModel,
+      policy,
       indicator,
       borrower: snapshot.borrowerId,
       snapshot: snapshots[0]!,
@@ -221,6 +225,7 @@ export function fillParam(world: World, path: string, param: string): ParamFill 
   if (p.startsWith('/weight-sets/')) return owned(id.weightSet);
   if (p.startsWith('/questionnaires/')) return owned(id.questionnaire);
   if (p.startsWith('/models/')) return shared(id.model);
+  if (p.startsWith('/policies/')) return shared(id.policy);
   if (p.startsWith('/borrowers/import/')) return shared(id.borrowerImport);
   if (p.startsWith('/borrowers/score-jobs/')) return shared(id.scoringJob);
   if (p.startsWith('/borrowers/')) return shared(id.borrower);
