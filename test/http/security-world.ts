@@ -41,6 +41,8 @@ export interface World {
     node: number;
     round: number;
     invitation: number;
+    /** The expert actor's own invitation. */
+    expertInvitation: number;
     weightSet: number;
     questionnaire: number;
     link: number;
@@ -173,6 +175,7 @@ export async function buildWorld(t: TestApp, options: { label?: (text: string) =
       node: leaf.id as number,
       round: round.roundId,
       invitation: paramInvitation.invitation.id,
+      expertInvitation: expertInvitation.invitation.id,
       weightSet,
       questionnaire,
       link: linkRow.id as number,
