@@ -219,6 +219,29 @@ function toImport(row: Row): ImportRecord {
 
 const CHUNK = 400;
 
+/**
+ * Multi-row INSERT … VALUES with bound parameters (SQLite and PostgreSQL), up to ~30,000 bound values per
+ * statement: for the bulk paths (imports, batch scoring), where knex's insert builder (SQLite: one SELECT … UNION
+ * ALL per row, every identifier and value wrapped) costs more than the insert itself. With `returning`, gives
+ * those columns of the new rows (in no guaranteed order: match them by a key, not by position).
+ */
+async function bulkInsert(trx: Knex, table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []): Promise<Row[]> {
+  const out: Row[] = [];
+  if (rows.length === 0) return out;
+  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const head = `insert into ${table} (${columns.join(', ')}) values `;
+  const tail = returning.length ? ` returning ${returning.join(', ')}` : '';
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const bindings: unknown[] = [];
+    for (const r of chunk) for (const v of r) bindings.push(v === undefined ? null : v);
+    const result = (await trx.raw(head + new Array(chunk.length).fill(tuple).join(', ') + tail, bindings as Knex.RawBinding[])) as unknown;
+    if (returning.length) for (const r of (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[]) out.push(r);
+  }
+  return out;
+}
+
 /** Applies a snapshot filter to a query over `borrower_snapshots as s` joined with `borrowers as b`. */
 function applyFilter(q: Knex.QueryBuilder, f: SnapshotFilter): Knex.QueryBuilder {
   if (f.portfolio) q.where('b.portfolio', f.portfolio);
@@ -283,6 +306,26 @@ export function createBorrowersRepository(db: Knex) {
       return out;
     },
 
+    /** Ids of every snapshot of the given borrowers (index only; no row data). */
+    async snapshotIdsOfBorrowers(borrowerIds: readonly number[], trx: Knex = db): Promise<number[]> {
+      const out: number[] = [];
+      for (let i = 0; i < borrowerIds.length; i += CHUNK) {
+        const rows = (await trx('borrower_snapshots').whereIn('borrower_id', borrowerIds.slice(i, i + CHUNK) as number[]).select('id')) as Row[];
+        for (const r of rows) out.push(Number(r.id));
+      }
+      return out;
+    },
+
+    /** Snapshots by id, in chunks (any order). */
+    async snapshotsByIds(ids: readonly number[], trx: Knex = db): Promise<SnapshotRecord[]> {
+      const out: SnapshotRecord[] = [];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const rows = (await snapshots(trx).whereIn('s.id', ids.slice(i, i + CHUNK) as number[]).select(SNAPSHOT_COLUMNS)) as Row[];
+        for (const r of rows) out.push(toSnapshot(r));
+      }
+      return out;
+    },
+
     /** Borrowers by ref (existing ones only). */
     async borrowerIdsByRef(refs: readonly string[], trx: Knex = db): Promise<Map<string, number>> {
       const out = new Map<string, number>();
@@ -307,34 +350,29 @@ export function createBorrowersRepository(db: Knex) {
      * Inserts snapshots (and their borrowers when new) in the caller's transaction, in chunks. Existing
      * borrowers keep their portfolio; a given name updates an existing borrower's name. Returns the new ids.
      */
-    async insertSnapshots(trx: Knex, rows: readonly SnapshotInput[], meta: { portfolio: string; isDemo: boolean; isSynthetic: boolean; importId: number | null; userId: number | null; now: string }): Promise<number[]> {
+    async insertSnapshots(trx: Knex, rows: readonly SnapshotInput[], meta: { portfolio: string; isDemo: boolean; isSynthetic: boolean; importId: number | null; userId: number | null; now: string }, knownIds?: ReadonlyMap<string, number>): Promise<number[]> {
       if (rows.length === 0) return [];
       const refs = [...new Set(rows.map((r) => r.borrowerRef))];
-      const ids = await this.borrowerIdsByRef(refs, trx);
+      // knownIds: the caller's lookup of these refs in this transaction (saves a query per batch).
+      const ids = knownIds ? new Map(knownIds) : await this.borrowerIdsByRef(refs, trx);
       const names = new Map<string, string | null>();
       for (const r of rows) if (r.borrowerName) names.set(r.borrowerRef, r.borrowerName);
       const missing = refs.filter((ref) => !ids.has(ref));
-      for (let i = 0; i < missing.length; i += CHUNK) {
-        await trx('borrowers').insert(missing.slice(i, i + CHUNK).map((ref) => ({
-          ref, name: names.get(ref) ?? ref, portfolio: meta.portfolio, is_demo: meta.isDemo, is_synthetic: meta.isSynthetic,
-          created_by: meta.userId, created_at: meta.now, updated_at: meta.now,
-        })));
-      }
-      if (missing.length) for (const [ref, id] of await this.borrowerIdsByRef(missing, trx)) ids.set(ref, id);
-      const created = new Set(missing);
-      for (const ref of refs.filter((r) => !created.has(r) && names.get(r))) {
+      const created = await bulkInsert(trx, 'borrowers', ['ref', 'name', 'portfolio', 'is_demo', 'is_synthetic', 'created_by', 'created_at', 'updated_at'],
+        missing.map((ref) => [ref, names.get(ref) ?? ref, meta.portfolio, meta.isDemo, meta.isSynthetic, meta.userId, meta.now, meta.now]), ['id', 'ref']);
+      for (const r of created) ids.set(String(r.ref), Number(r.id));
+      const isNew = new Set(missing);
+      for (const ref of refs.filter((r) => !isNew.has(r) && names.get(r))) {
         await trx('borrowers').where({ id: ids.get(ref) }).update({ name: names.get(ref), updated_at: meta.now });
       }
-      const inserted: number[] = [];
-      const size = 200;
-      for (let i = 0; i < rows.length; i += size) {
-        const chunk = rows.slice(i, i + size).map((s) => ({
-          borrower_id: ids.get(s.borrowerRef), ...snapshotColumns(s), import_id: meta.importId, created_by: meta.userId, created_at: meta.now, updated_at: meta.now,
-        }));
-        const result = await trx('borrower_snapshots').insert(chunk).returning('id');
-        for (const r of result as ({ id: number } | number)[]) inserted.push(Number(typeof r === 'object' ? r.id : r));
-      }
-      return inserted;
+      const columns = ['borrower_id', 'as_of', 'industry', 'size_band', 'region', 'indicators', 'statement', 'loan_balance', 'classification', 'days_past_due', 'outcome', 'extra', 'import_id', 'created_by', 'created_at', 'updated_at'];
+      const inserted = await bulkInsert(trx, 'borrower_snapshots', columns, rows.map((s) => {
+        const c = snapshotColumns(s);
+        return [ids.get(s.borrowerRef), c.as_of, c.industry, c.size_band, c.region, c.indicators, c.statement, c.loan_balance, c.classification, c.days_past_due, c.outcome, c.extra, meta.importId, meta.userId, meta.now, meta.now];
+      }), ['id', 'borrower_id', 'as_of']);
+      // The new ids in the order of `rows`, matched by (borrower, as-of), which is unique.
+      const byKey = new Map(inserted.map((r) => [`${Number(r.borrower_id)}|${String(r.as_of)}`, Number(r.id)]));
+      return rows.map((s) => byKey.get(`${ids.get(s.borrowerRef)}|${s.asOf}`) as number);
     },
 
     async updateSnapshot(trx: Knex, id: number, s: SnapshotInput, now: string): Promise<void> {
@@ -394,14 +432,11 @@ export function createBorrowersRepository(db: Knex) {
       for (const [modelId, ids] of byModel) {
         for (let i = 0; i < ids.length; i += CHUNK) await trx('evaluations').where({ model_id: modelId }).whereIn('snapshot_id', ids.slice(i, i + CHUNK)).delete();
       }
-      const size = 250;
-      for (let i = 0; i < rows.length; i += size) {
-        await trx('evaluations').insert(rows.slice(i, i + size).map((r) => ({
-          snapshot_id: r.snapshotId, model_id: r.modelId, borrower_id: r.borrowerId, as_of: r.asOf, score: r.score, grade: r.grade,
-          warning_level: r.warningLevel, missing_count: r.missingCount, capped: r.capped, result: JSON.stringify(r.result),
-          early_warnings: JSON.stringify(r.earlyWarnings), job_id: r.jobId, scored_by: r.scoredBy, scored_at: r.scoredAt,
-        })));
-      }
+      const columns = ['snapshot_id', 'model_id', 'borrower_id', 'as_of', 'score', 'grade', 'warning_level', 'missing_count', 'capped', 'result', 'early_warnings', 'job_id', 'scored_by', 'scored_at'];
+      await bulkInsert(trx, 'evaluations', columns, rows.map((r) => [
+        r.snapshotId, r.modelId, r.borrowerId, r.asOf, r.score, r.grade, r.warningLevel, r.missingCount, r.capped,
+        JSON.stringify(r.result), JSON.stringify(r.earlyWarnings), r.jobId, r.scoredBy, r.scoredAt,
+      ]));
     },
 
     async evaluationsOfBorrower(borrowerId: number): Promise<StoredEvaluation[]> {

@@ -87,8 +87,9 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
     const flush = async () => {
       if (batch.length === 0) return;
       const refs = [...new Set(batch.map((b) => b.input.borrowerRef))];
-      const existing = await repo.existingSnapshotKeys(refs, trx ?? db);
       const known = await repo.borrowerIdsByRef(refs, trx ?? db);
+      // Only borrowers that exist already can have a snapshot on the same date.
+      const existing = known.size ? await repo.existingSnapshotKeys([...known.keys()], trx ?? db) : new Set<string>();
       for (const ref of refs) if (!known.has(ref)) refsBefore.add(ref);
       const ok: SnapshotInput[] = [];
       for (const b of batch) {
@@ -98,7 +99,7 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
         } else ok.push(b.input);
       }
       if (!dryRun && trx && report.errorCount === 0) {
-        await repo.insertSnapshots(trx, ok, { portfolio: options.portfolio, isDemo: false, isSynthetic: false, importId, userId: actorId(actor), now: nowIso() });
+        await repo.insertSnapshots(trx, ok, { portfolio: options.portfolio, isDemo: false, isSynthetic: false, importId, userId: actorId(actor), now: nowIso() }, known);
         report.imported += ok.length;
       }
       batch = [];

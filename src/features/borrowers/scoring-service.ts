@@ -57,7 +57,10 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
   async function scoreMany(version: ModelVersion, list: readonly SnapshotRecord[], trx: Knex, table: ProsperityTable) {
     const scorer = compiledFor(version);
     const borrowerIds = [...new Set(list.map((s) => s.borrowerId))];
-    const history = await repo.snapshotsOfBorrowers(borrowerIds, trx);
+    // Early warnings read each borrower's other snapshots: only those not already in the chunk are fetched.
+    const inChunk = new Set(list.map((s) => s.id));
+    const others = (await repo.snapshotIdsOfBorrowers(borrowerIds, trx)).filter((id) => !inChunk.has(id));
+    const history = others.length ? [...list, ...await repo.snapshotsByIds(others, trx)] : list;
     const grades = await repo.gradesOfBorrowers(version.id, borrowerIds, trx);
     const byBorrower = new Map<number, SnapshotRecord[]>();
     for (const h of history) {

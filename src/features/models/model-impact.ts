@@ -4,11 +4,19 @@ import { scoreBorrower } from '../../domain/credit/score-borrower.js';
 
 /** The borrower with only the indicator values the model knows (others are ignored, not an error). */
 export function borrowerForModel(definition: CreditModelDefinition, borrower: BorrowerInput): BorrowerInput {
-  const known = new Set(definition.indicators.map((i) => i.id));
+  let known = knownIds.get(definition);
+  if (!known) {
+    known = new Set(definition.indicators.map((i) => i.id));
+    knownIds.set(definition, known);
+  }
+  let foreign = false;
+  for (const id in borrower.indicators) if (!known.has(id)) { foreign = true; break; }
+  if (!foreign) return borrower;
   const indicators: Record<string, number | string | null> = {};
   for (const [id, v] of Object.entries(borrower.indicators)) if (known.has(id)) indicators[id] = v;
   return { ...borrower, indicators };
 }
+const knownIds = new WeakMap<CreditModelDefinition, ReadonlySet<string>>();
 
 export interface ImpactStep {
   /** 'parent' | 'new-round' | 'base' | 'variant' | 'overlay'. */
