@@ -51,7 +51,7 @@ describe.skipIf(!browserAvailable)('approval policies in a real browser', () => 
     const problems2 = watchPageProblems(second);
     await signInThroughForm(second, server.url, approver.email);
     await second.goto(`${server.url}/policies/${id}/dry-run?portfolio=${encodeURIComponent('Browser portfolio')}`);
-    await second.waitForFunction(() => [...document.querySelectorAll('canvas.js-chart')].every((c) => (c as HTMLCanvasElement).dataset.drawn === '1'));
+    await second.waitForFunction(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('canvas.js-chart')).every((c) => c.dataset.drawn === '1'));
     expect(await second.locator('canvas.js-chart').count()).toBe(2);
     const run = await server.t.services.policies.dryRun(id, { portfolio: 'Browser portfolio' });
     await expect(second.locator('#dry-run-cases').textContent()).resolves.toBe(String(run.report.result.mix.total));
