@@ -8,23 +8,22 @@ export const Id = z.coerce.number().int().positive().max(2_147_483_647);
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 const isoDate = z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalid').optional());
-/** A decimal form field ('0,5' accepted); empty → undefined. */
-const decimal = (min: number, max: number) => z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v),
-  z.number({ invalid_type_error: 'validation.invalid' }).finite().min(min).max(max),
-);
-const wholeNumber = (min: number, max: number) => z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
-  z.number({ invalid_type_error: 'validation.invalid' }).int().min(min).max(max),
-);
+const toNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v);
+/** A decimal form field ('0,5' accepted). */
+const decimal = (min: number, max: number) => z.preprocess(toNumber, z.number({ invalid_type_error: 'validation.invalid' }).finite().min(min).max(max));
+/** The same, empty → undefined (the optional sits inside the preprocess, so '' is accepted as "not given"). */
+const optionalDecimal = (min: number, max: number) => z.preprocess(toNumber, z.number({ invalid_type_error: 'validation.invalid' }).finite().min(min).max(max).optional());
+const wholeNumber = (min: number, max: number, fallback?: number) => z.preprocess((v) => toNumber(v) ?? fallback,
+  z.number({ invalid_type_error: 'validation.invalid' }).int().min(min).max(max));
+const optionalWholeNumber = (min: number, max: number) => z.preprocess(toNumber, z.number({ invalid_type_error: 'validation.invalid' }).int().min(min).max(max).optional());
 const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), Id.optional());
 /** Checkbox groups arrive as one string or an array of strings. */
 const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 const outcomeFields = {
   outcomeKind: z.enum(['stored', 'classification']),
-  horizonMonths: wholeNumber(1, 120).default(12),
-  dpdAbove: wholeNumber(0, 3650).default(90),
+  horizonMonths: wholeNumber(1, 120, 12),
+  dpdAbove: wholeNumber(0, 3650, 90),
   requireFullHorizon: checkbox,
 };
 
@@ -42,16 +41,16 @@ export const SampleForm = z.object({
   stratifyBy: list(z.enum(STRATIFY_VARIABLES)),
   gradeVersionId: optionalId,
   allocation: z.enum(['proportional', 'neyman']).default('proportional'),
-  minPerStratum: wholeNumber(1, 10_000).default(2),
+  minPerStratum: wholeNumber(1, 10_000, 2),
   smallStrata: z.enum(['collapse', 'warn']).default('collapse'),
   oversample: checkbox,
-  oversampleFactor: decimal(1, 1000).optional(),
-  sampleSize: wholeNumber(1, 10_000_000).optional(),
+  oversampleFactor: optionalDecimal(1, 1000),
+  sampleSize: optionalWholeNumber(1, 10_000_000),
   /** Calculator inputs in percent. */
-  confidence: decimal(50, 99.9).optional(),
-  margin: decimal(0.01, 50).optional(),
-  expectedRate: decimal(0.01, 99.99).optional(),
-  seed: wholeNumber(0, MAX_SEED).optional(),
+  confidence: optionalDecimal(50, 99.9),
+  margin: optionalDecimal(0.01, 50),
+  expectedRate: optionalDecimal(0.01, 99.99),
+  seed: optionalWholeNumber(0, MAX_SEED),
 });
 export type SampleForm = z.infer<typeof SampleForm>;
 
@@ -60,7 +59,7 @@ export const CalculatorQuery = z.object({
   confidence: decimal(50, 99.9),
   margin: decimal(0.01, 50),
   expectedRate: decimal(0.01, 99.99),
-  populationSize: wholeNumber(1, 100_000_000).optional(),
+  populationSize: optionalWholeNumber(1, 100_000_000),
 });
 
 /** The new-run form. PD fields are named pd_<grade> and read separately (percent). */

@@ -35,8 +35,8 @@ describe('buildVerdict', () => {
   });
 
   it('not significant when p ≥ 0.05', () => {
-    const r = results();
-    r.comparisons[0]!.delong!.p = 0.2;
+    const base = results();
+    const r = results({ comparisons: [{ ...base.comparisons[0]!, delong: { ...base.comparisons[0]!.delong!, p: 0.2 } }] });
     expect(sentence(r, 'discrimination')[2]!.key).toBe('val.verdict.betterNotSignificant');
   });
 
