@@ -80,6 +80,8 @@ const VERSION_TTL_MS = 10_000;
 const BOOK_TTL_MS = 30_000;
 
 interface Book {
+  /** The day the book was read for (snapshots on or before it). */
+  asOf: string;
   /** Latest snapshot date in the book (approvals after it are added from decision_daily_exposure). */
   date: string | null;
   total: number;
@@ -152,7 +154,7 @@ export function createDecisionsService(deps: {
   }
 
   async function book(date: string): Promise<Book> {
-    if (bookCache && Date.now() - bookCache.loadedAt < BOOK_TTL_MS) return bookCache;
+    if (bookCache && bookCache.asOf === date && Date.now() - bookCache.loadedAt < BOOK_TTL_MS) return bookCache;
     const latest = await borrowers.listSnapshots({ latestPerBorrower: true, asOfTo: date });
     const byIndustry = new Map<string, number>();
     let total = 0, last: string | null = null;
@@ -164,7 +166,7 @@ export function createDecisionsService(deps: {
       const k = s.industry ?? '';
       byIndustry.set(k, (byIndustry.get(k) ?? 0) + b);
     }
-    bookCache = { date: last, total, byIndustry, loadedAt: Date.now() };
+    bookCache = { asOf: date, date: last, total, byIndustry, loadedAt: Date.now() };
     return bookCache;
   }
 
@@ -363,7 +365,7 @@ export function createDecisionsService(deps: {
      * waits for a second officer instead of closing. Approved limit: as given (≤ the amount requested), else the
      * policy's limit, else the amount requested.
      */
-    async decideCase(actor: DecisionActor, id: number, input: OfficerDecision): Promise<DecisionCase> {
+    async decideCase(actor: DecisionActor, id: number, input: OfficerDecision, options: { at?: Date } = {}): Promise<DecisionCase> {
       const d = await getCase(id);
       assertOfficer(actor, d);
       const s = d.state;
@@ -380,7 +382,7 @@ export function createDecisionsService(deps: {
       }
       const policy = await policyOf(d);
       const second = needsSecondApproval(policy.definition, input.decision === 'approve' ? limit : d.amount, c.kind);
-      const at = deps.now().toISOString();
+      const at = (options.at ?? deps.now()).toISOString();
       await db.transaction(async (trx) => {
         const who = { actorUserId: actorId(actor), actorLabel: actorLabel(actor) };
         let patch: CasePatch;
@@ -406,7 +408,7 @@ export function createDecisionsService(deps: {
      * proposer is the deciding officer, this one the second) or reject with a reason (the case goes back to where
      * it was: a pending referral, or the policy's own decision). Not the submitter, not the proposer (403).
      */
-    async secondApproval(actor: DecisionActor, id: number, input: SecondApproval): Promise<DecisionCase> {
+    async secondApproval(actor: DecisionActor, id: number, input: SecondApproval, options: { at?: Date } = {}): Promise<DecisionCase> {
       const d = await getCase(id);
       assertOfficer(actor, d);
       const s = d.state;
@@ -415,7 +417,7 @@ export function createDecisionsService(deps: {
       const p = s.proposal;
       const sameAsProposer = actor.id !== 0 ? p.by === actor.id : p.by === null && p.byName === actorLabel(actor);
       if (sameAsProposer) throw new ForbiddenError('decisions.secondSameOfficer');
-      const at = deps.now().toISOString();
+      const at = (options.at ?? deps.now()).toISOString();
       const who = { actorUserId: actorId(actor), actorLabel: actorLabel(actor) };
       await db.transaction(async (trx) => {
         let patch: CasePatch;
@@ -437,11 +439,11 @@ export function createDecisionsService(deps: {
     },
 
     /** Records the later outcome of an approved loan (for default rates by decision path). */
-    async recordOutcome(actor: DecisionActor, id: number, input: { outcome: LoanOutcome; note?: string }): Promise<DecisionCase> {
+    async recordOutcome(actor: DecisionActor, id: number, input: { outcome: LoanOutcome; note?: string }, options: { at?: Date } = {}): Promise<DecisionCase> {
       if (actor.id !== 0 && actor.role !== 'admin' && actor.role !== 'credit-officer') throw new ForbiddenError('decisions.officersOnly');
       const d = await getCase(id);
       if (d.state.status !== 'closed' || d.state.finalDecision !== 'approve') throw new ConflictError('decisions.outcomeNeedsApproval');
-      const at = deps.now().toISOString();
+      const at = (options.at ?? deps.now()).toISOString();
       const who = { actorUserId: actorId(actor), actorLabel: actorLabel(actor) };
       await db.transaction(async (trx) => {
         if (!(await repo.transition(trx, d.id, d.state.revision, { outcome: input.outcome, outcomeAt: at, updatedAt: at }))) throw new ConflictError('decisions.changedMeanwhile');

@@ -6,6 +6,7 @@ import { questionnairesDemoSeeder } from '../../features/questionnaires/question
 import { modelsDemoSeeder } from '../../features/models/models-demo.js';
 import { validationDemoSeeder } from '../../features/validation/validation-demo.js';
 import { policiesDemoSeeder } from '../../features/policies/policies-demo.js';
+import { decisionsDemoSeeder } from '../../features/decisions/decisions-demo.js';
 
 /**
  * One area's part of the demo. Seeders run in this order, each with the services (never raw SQL), and everything
@@ -17,7 +18,7 @@ export interface DemoSeeder {
 }
 
 /** Areas add their seeder here, in dependency order (study → round → weight set → model → …). */
-export const DEMO_SEEDERS: DemoSeeder[] = [roundsDemoSeeder, modelsDemoSeeder, validationDemoSeeder, policiesDemoSeeder, questionnairesDemoSeeder];
+export const DEMO_SEEDERS: DemoSeeder[] = [roundsDemoSeeder, modelsDemoSeeder, validationDemoSeeder, policiesDemoSeeder, decisionsDemoSeeder, questionnairesDemoSeeder];
 
 /**
  * Seeds the demo into an empty database (no account yet and never seeded before). Returns whether it seeded.
