@@ -101,6 +101,10 @@ describe('accepted imports', () => {
   it('a dry run changes nothing; the import stores every row with the mapped values', async () => {
     const csv = GOOD.replace(/G-/g, 'A-');
     const id = await upload(writer, csv, 'accepted.csv');
+    // The mapping step shows each column with a sample value and the guessed field selected.
+    const mappingPage = await writer.agent.get(`/borrowers/import/${id}`);
+    expect(mappingPage.text).toMatch(/<select id="map-asOf" name="map.asOf">[\s\S]*?<option value="2" selected>3: asOf — e\.g\. 2026-09-30<\/option>/);
+    expect(mappingPage.text).toContain('2: name — e.g. Good one');
     const before = await counts();
     const dry = await run(writer, id, 'dry-run', { portfolio: 'Accepted' });
     expect(dry.status).toBe(200);

@@ -131,6 +131,13 @@ describe('approval (four eyes) and immutability', () => {
       expect(res.status, path).toBe(409);
       expect(res.text, path).toContain('This version is approved or retired and cannot be changed.');
     }
+    // The rule page of an approved version is read-only: no empty rows, no delete or add buttons.
+    const rulePage = await other.agent.get(`/models/${id}/rules/I21`);
+    expect(rulePage.status).toBe(200);
+    expect(rulePage.text).toContain('This version is approved or retired and can no longer be changed.');
+    expect(rulePage.text).not.toContain('data-remove-row');
+    expect(rulePage.text).not.toContain('data-add-row');
+    expect(rulePage.text).not.toContain('id="raw-4"');
     // The administrator is refused too.
     const admin = await t.signedIn('admin');
     expect((await post(admin, `/models/${id}/rules/I21`, I21_FORM([[40, 100], [85, 0]]))).status).toBe(409);

@@ -154,19 +154,19 @@ export function borrowersRoutes(deps: BorrowersRouteDeps): RouteDef[] {
     }),
 
     route.get('/borrowers/import/:id', writers, async (req, res) => {
-      const { record, guessed } = await borrowers.getImport(Id.parse(req.params.id));
+      const { record, guessed, samples } = await borrowers.getImport(Id.parse(req.params.id));
       res.page('borrowers/import-mapping', {
         title: `${req.t('borrowers.import.mapping')} · ${record.fileName}`, wide: true,
         breadcrumbs: crumbs(req, [{ label: req.t('borrowers.import.title'), href: '/borrowers/import' }, { label: record.fileName }]),
         record, mapping: record.mapping ?? guessed, options: record.options ?? { portfolio: record.fileName.replace(/\.[^.]+$/, ''), defaultAsOf: '', defaultIndustry: '' },
-        groups: fieldGroups(), fieldLabel: (key: string) => fieldLabel(req, key), errors: {},
+        groups: fieldGroups(), fieldLabel: (key: string) => fieldLabel(req, key), errors: {}, samples,
       });
     }),
 
     route.post('/borrowers/import/:id', writers, async (req, res) => {
       const id = Id.parse(req.params.id);
       const body = req.body as Record<string, unknown>;
-      const { record } = await borrowers.getImport(id);
+      const { record, samples } = await borrowers.getImport(id);
       const mapping: Record<string, number> = {};
       for (const f of SNAPSHOT_FIELDS) {
         const v = body[`map.${f.key}`];
@@ -180,7 +180,7 @@ export function borrowersRoutes(deps: BorrowersRouteDeps): RouteDef[] {
         res.page('borrowers/import-mapping', {
           title: `${req.t('borrowers.import.mapping')} · ${record.fileName}`, wide: true,
           breadcrumbs: crumbs(req, [{ label: req.t('borrowers.import.title'), href: '/borrowers/import' }, { label: record.fileName }]),
-          record, mapping, options, groups: fieldGroups(), fieldLabel: (key: string) => fieldLabel(req, key), errors,
+          record, mapping, options, groups: fieldGroups(), fieldLabel: (key: string) => fieldLabel(req, key), errors, samples,
         }, status);
         return undefined;
       });

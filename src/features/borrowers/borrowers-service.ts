@@ -210,10 +210,23 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
       return repo.createImport({ fileName: file.fileName.slice(0, 255), format, content: file.buffer, headers, userId: actorId(actor), now: nowIso() });
     },
 
+    /** A staged import, the mapping guessed from its headers, and a sample value per column (first non-empty of the first rows). */
     async getImport(id: number) {
       const record = await repo.findImport(id);
       if (!record) throw new NotFoundError('borrowers.import.notFound');
-      return { record, guessed: guessMapping(record.headers) };
+      const samples: string[] = record.headers.map(() => '');
+      const content = record.status === 'staged' ? await repo.importContent(id) : null;
+      if (content) {
+        let n = 0;
+        try {
+          for await (const row of readTableRows(content, record.format)) {
+            if (n++ === 0) continue;
+            row.forEach((v, i) => { if (i < samples.length && !samples[i] && v) samples[i] = v.slice(0, 40); });
+            if (n > 5) break;
+          }
+        } catch { /* the samples are a convenience; the dry run reports unreadable rows */ }
+      }
+      return { record, guessed: guessMapping(record.headers), samples };
     },
 
     /** Dry run or import of a staged file with a column mapping (field key → column index, −1 = not mapped). */
