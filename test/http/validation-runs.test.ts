@@ -146,7 +146,7 @@ describe('a run', () => {
     });
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['verdict', 'summary', 'comparisons', 'confusion', 'calibration', 'hosmer-lemeshow', 'migration', 'psi', 'psi-indicators', 'rank-correlations', 'curves', 'strata', 'units']);
     const summary = book.getWorksheet('summary')!;
     expect(summary.getRow(2).getCell(3).value).toBeCloseTo(run.results.versions[0]!.auc!, 12);
