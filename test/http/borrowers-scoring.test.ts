@@ -180,3 +180,64 @@ describe('the watch list', () => {
     expect(onlyRed.text).toContain(`${expected.red} borrowers on the watch list.`);
   });
 });
+
+describe('dynamic adjustments (item 3)', () => {
+  it('a new round blended with the previous version: w = θ·new + (1 − θ)·old per block, recorded with its rationale', async () => {
+    const weightSetId = await t.services.weightSets.latestDemoWeightSetId();
+    const res = await researcher.agent.post('/models').type('form').send({
+      _csrf: researcher.csrf, name: 'Blended', rationale: 'Half new round, half template.', source: 'weight-set',
+      weightSetId: String(weightSetId), blend: 'on', baseVersionId: String(v1), theta: '0.5',
+    });
+    expect(res.status).toBe(303);
+    const id = Number(/\/models\/(\d+)/.exec(res.headers.location as string)![1]);
+    const [blended, old, round] = await Promise.all([id, v1, v2].map((x) => t.services.models.getModelVersion(x)));
+    // v2's local weights are the round's weight set unchanged (it was built from it without blending).
+    for (const c of blended!.definition.criteria) {
+      const w = 0.5 * round!.definition.criteria.find((x) => x.id === c.id)!.weight + 0.5 * old!.definition.criteria.find((x) => x.id === c.id)!.weight;
+      expect(c.weight, c.id).toBeCloseTo(w, 12);
+    }
+    for (const i of blended!.definition.indicators) {
+      const w = 0.5 * round!.definition.indicators.find((x) => x.id === i.id)!.weight + 0.5 * old!.definition.indicators.find((x) => x.id === i.id)!.weight;
+      expect(i.weight, i.id).toBeCloseTo(w, 12);
+    }
+    expect(blended!.definition.adjustments.at(-1)).toMatchObject({ kind: 'blend', rationale: 'Half new round, half template.', params: { theta: 0.5, weightSetId, baseVersionId: v1 } });
+    expect(blended!.source).toMatchObject({ kind: 'blend', theta: 0.5 });
+    expect(blended!.status).toBe('draft');
+  });
+
+  it('the adjustments page shows one borrower under the previous version, the new weights, + variant, + overlay', async () => {
+    const [s] = (await t.services.borrowers.listSnapshots({ portfolio: DEMO_SME_PORTFOLIO, industry: 'F', asOfTo: '2026-09-30', latestPerBorrower: true }));
+    const page = await manager.agent.get(`/models/${v2}/adjustments?snapshot=${s!.id}`);
+    expect(page.status).toBe(200);
+    const table = page.text.slice(page.text.indexOf('<th>Step</th>'), page.text.indexOf('</table>', page.text.indexOf('<th>Step</th>')));
+    const steps = [...table.matchAll(/<tr><td>([^<]+)<[\s\S]*?<td class="num">([\d.]+)<\/td>/g)].map((m) => [m[1]!.replace(/&#39;|’/g, "'").trim(), Number(m[2])] as const);
+    expect(steps.map((x) => x[0])).toEqual([`Previous version #${v1}`, "This version's weights, no variant, no overlay", '+ industry variant F', expect.stringMatching(/^\+ macro overlay \(index \d+(\.\d+)?\)$/)]);
+    // The first step is the stored evaluation under v1, the last the stored one under v2.
+    expect(steps[0]![1]).toBeCloseTo((await t.services.scoring.storedEvaluation(v1, s!.id))!.stored.score, 2);
+    expect(steps[3]![1]).toBeCloseTo((await t.services.scoring.storedEvaluation(v2, s!.id))!.stored.score, 2);
+    expect(page.text).toContain('data-config="impact-chart"');
+  });
+
+  it('the prosperity index table imports from a file: a file with a bad row changes nothing, a dry run changes nothing', async () => {
+    const count = async () => Number((await t.db('prosperity_indices').count({ n: '*' }).first())?.n);
+    const before = await count();
+    const upload = (csv: string, dryRun = false) => {
+      const r = researcher.agent.post('/models/prosperity').field('_csrf', researcher.csrf).field('source', 'Test bureau');
+      if (dryRun) r.field('dryRun', 'on');
+      return r.attach('file', Buffer.from(csv), { filename: 'index.csv' });
+    };
+    const bad = await upload('industry,period,index\nC,2027-Q1,104\nC,2027-Q5,99\nF,2027-Q1,0\n');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Period “2027-Q5” is not a quarter, month, year or date.');
+    expect(bad.text).toContain('Index “0” must be a number above 0 and at most 1000.');
+    expect(await count()).toBe(before);
+    const dry = await upload('industry,period,index\nC,2027-Q1,104\nF,2027-Q1,97.5\n', true);
+    expect(dry.status).toBe(200);
+    expect(await count()).toBe(before);
+    const ok = await upload('industry;period;index\nC;2027-Q1;104\nF;2027-Q1;97.5\n');
+    expect(ok.status).toBe(303);
+    expect(await count()).toBe(before + 2);
+    expect((await t.services.models.prosperityTable()).valueAt('F', '2027-03-31')).toBe(97.5);
+    expect((await manager.agent.post('/models/prosperity').field('_csrf', manager.csrf).attach('file', Buffer.from('industry,period,index\nC,2027-Q2,1\n'), { filename: 'x.csv' })).status).toBe(403);
+  });
+});
