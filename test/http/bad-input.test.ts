@@ -205,6 +205,15 @@ describe('links that are forged, foreign, revoked, disabled or expired', () => {
     await expectNothingStored();
   });
 
+  it('a valid expert link of another round sending judgments on this round’s blocks → 400, nothing stored in either round', async () => {
+    const block = world.round.blocks[1]!;
+    const counts = await rowCounts(t.db);
+    const res = await autosave(t, world.tokens.foreignExpert, { judgments: [{ parent: block.id, left: block.children[0]!.id, right: block.children[1]!.id, value: 3 }], page: block.id });
+    expect(cleanError(res, [400])).toBeUndefined();
+    expect((await submit(t, world.tokens.foreignExpert)).status).toBe(400); // nothing answered in its own round
+    expect(await rowCounts(t.db)).toEqual(counts);
+  });
+
   it('a forged staff token with a well-formed answer → the same 404 as an unknown page, nothing stored', async () => {
     const reference = await neutral(`/s/${FORGED_TOKEN}/submit`, 'post');
     const other = await neutral(`/q/${'B'.repeat(43)}/submit`, 'post');
