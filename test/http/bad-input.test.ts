@@ -129,6 +129,23 @@ describe('bodies the routes do not take (generated over the route table)', () =>
     await expectNothingStored();
   }, 120_000);
 
+  it('an uploaded file over 20 MB to every upload route → 413 with a clean message', async () => {
+    const failures: string[] = [];
+    const big = Buffer.alloc(20 * 1024 * 1024 + 1024, 'a');
+    let checked = 0;
+    for (const route of bodyRoutes().filter((r) => bodyKinds(r).includes('multipart'))) {
+      const c = callerOf(route);
+      if (!c) continue;
+      const res = await send(route, c.actor, c.path).field('_csrf', c.actor.csrf).attach('file', big, 'big.csv');
+      checked++;
+      const problem = cleanError(res, [413]);
+      if (problem) failures.push(`${route.method.toUpperCase()} ${route.path}: ${problem}`);
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+    expect(failures).toEqual([]);
+    await expectNothingStored();
+  }, 120_000);
+
   it('a Content-Type the route does not take (XML, YAML, plain text to a JSON route) → 415', async () => {
     const failures: string[] = [];
     for (const route of bodyRoutes()) {
