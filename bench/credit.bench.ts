@@ -4,6 +4,7 @@
  * numeric values spread across and beyond the anchors, codes uniform over each table, 10 % with an industry
  * that has a variant, an overlay index on every borrower. Run: npx tsx bench/credit.bench.ts
  */
+import { loadavg } from 'node:os';
 import { buildCreditModel } from '../src/domain/credit/build-credit-model.js';
 import type { BorrowerInput } from '../src/domain/credit/borrower-evaluation.js';
 import { compileModel } from '../src/domain/credit/compile-model.js';
@@ -74,21 +75,25 @@ let sink = 0;
 for (const [, fn] of measures) for (let i = 0; i < 20_000; i++) sink += fn(borrowers[i]).score; // warm-up
 // Repetitions are interleaved across the measures so that background load affects them alike.
 const rates: number[][] = measures.map(() => []);
+const cpuRates: number[][] = measures.map(() => []);
 for (let rep = 0; rep < 9; rep++) {
   measures.forEach(([, fn], k) => {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < N; i++) sink += fn(borrowers[i]).score;
     rates[k].push(N / ((performance.now() - t0) / 1000));
+    const cpu = process.cpuUsage(cpu0);
+    cpuRates[k].push(N / ((cpu.user + cpu.system) / 1e6));
   });
 }
 if (!Number.isFinite(sink)) throw new Error('non-finite score');
-const rows = measures.map(([label], k) => [label, median(rates[k])] as const);
+const rows = measures.map(([label], k) => [label, median(rates[k]), median(cpuRates[k])] as const);
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log('## Credit scoring throughput (default model)');
 console.log('');
-console.log(`Pure scoring of ${fmt(N)} seeded synthetic borrowers (26 indicators, 10 % missing, overlay, 10 % industry variant) on one core; median of 9 interleaved runs after warm-up.`);
+console.log(`Pure scoring of ${fmt(N)} seeded synthetic borrowers (26 indicators, 10 % missing, overlay, 10 % industry variant) on one core; median of 9 interleaved runs after warm-up. Per wall second and per CPU second of the process (the machine is shared: wall rates fall when other work runs; the CPU rate is what one core gives). 1-minute load average at the end: ${loadavg()[0]!.toFixed(1)}.`);
 console.log('');
-console.log('| measure | value | target |');
-console.log('|---|---|---|');
-for (const [label, rate] of rows) console.log(`| ${label} | ${fmt(rate)} | ≥ 100,000 |`);
+console.log('| measure | per wall second | per CPU second | target |');
+console.log('|---|---|---|---|');
+for (const [label, rate, cpuRate] of rows) console.log(`| ${label} | ${fmt(rate)} | ${fmt(cpuRate)} | ≥ 100,000 |`);
