@@ -189,6 +189,23 @@ describe('access-control matrix over the whole route table', () => {
     for (const kind of ['public', 'session', 'api', 'link'] as const) expect(t.routes.some((r) => r.access.kind === kind)).toBe(true);
   });
 
+  it("another researcher with a well-formed form: cannot change or delete a researcher's model draft (403), the author and an administrator can", async () => {
+    // The matrix's empty forms never reach the author check (the form is refused first); this one does. Runs before
+    // the matrix, whose last cells sign everyone out.
+    const draft = await t.services.models.createDraft(world.owner, { name: 'Author check', description: '', rationale: 'Test.', source: { kind: 'template' } }, { unchecked: true });
+    const details = (name: string) => ({ name, description: '', effectiveFrom: '', missingPolicy: 'renormalise-within-criterion', collateralMode: 'borrower-score', rationale: 'Test.' });
+    const post = (actor: Actor, path: string, body: Record<string, string>) => actor.agent.post(path).type('form').send({ ...body, _csrf: actor.csrf });
+    const a = world.actors;
+    const before = await t.services.models.getModelVersion(draft);
+    const other = await post(a['other-researcher'], `/models/${draft}/details`, details('Changed by another'));
+    expect(other.status).toBe(403);
+    expect((await post(a['other-researcher'], `/models/${draft}/delete`, {})).status).toBe(403);
+    expect(await t.services.models.getModelVersion(draft)).toEqual(before);
+    expect((await post(a.researcher, `/models/${draft}/details`, details('Changed by the author'))).status).toBe(303);
+    expect((await post(a.admin, `/models/${draft}/details`, details('Changed by an administrator'))).status).toBe(303);
+    expect((await t.services.models.getModelVersion(draft)).name).toBe('Changed by an administrator');
+  });
+
   it('answers every cell as the declared access says, denials changing nothing', async () => {
     const denials = cells.filter((c) => c.expected !== 'allowed');
     const allowed = cells.filter((c) => c.expected === 'allowed').sort((a, b) => allowedOrder(a) - allowedOrder(b));
