@@ -208,7 +208,11 @@ export function parseSnapshotRow(raw: RawValues, defaults: { asOf?: string | nul
     const v = text(key);
     if (v === '') return null;
     const x = parseNumber(v);
-    if (x === null || Number.isNaN(x)) { err(key, 'borrowers.issue.notNumber', { value: v.slice(0, 40) }); return null; }
+    if (x === null || Number.isNaN(x)) {
+      // "62,5": a decimal comma (thousands are "1,234" and parse); say how to write it.
+      err(key, /^[+-]?\d*,\d+%?$/.test(v.replace(/\s+/g, '')) ? 'borrowers.issue.decimalComma' : 'borrowers.issue.notNumber', { value: v.slice(0, 40) });
+      return null;
+    }
     if (opts.integer && !Number.isInteger(x)) { err(key, 'borrowers.issue.notInteger', { value: v.slice(0, 40) }); return null; }
     if (opts.min !== undefined && x < opts.min) { err(key, 'borrowers.issue.tooSmall', { min: opts.min }); return null; }
     return x === 0 ? 0 : x;

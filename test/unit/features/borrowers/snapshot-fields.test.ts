@@ -70,6 +70,11 @@ describe('parseSnapshotRow', () => {
     expect(r.warnings.find((w) => w.field === 'classification')!.params).toEqual({ classification: 'normal', minimum: 'substandard', days: 95 });
   });
 
+  it('says how to write a decimal comma instead of only "not a number"', () => {
+    const r = parseSnapshotRow({ borrower: 'B6', asOf: '2026-09-30', I21: '62,5', I22: '1,3x', loanBalance: '1,234' });
+    expect(keys(r.errors)).toEqual(['I21:decimalComma', 'I22:notNumber', ':noIndicators']);
+  });
+
   it('uses the defaults for a missing date or industry, and refuses a row without any usable value', () => {
     expect(parseSnapshotRow({ borrower: 'B3', I21: '50' }, { asOf: '2026-06-30', industry: 'C' }).input).toMatchObject({ asOf: '2026-06-30', industry: 'C' });
     expect(keys(parseSnapshotRow({ borrower: 'B4', asOf: '2026-06-30', totalAssets: '0', totalLiabilities: '5' }).errors)).toEqual([':noIndicators']);
