@@ -32,6 +32,8 @@ const DIRTY = /\bat \S+\.(ts|js|mjs):\d+|SQLITE_|syntax error|(?<![<\/\w])select
 let t: TestApp;
 let world: World;
 let before: Record<string, number>;
+let formulaRound = 0;
+let formulaWeightSet = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -39,6 +41,19 @@ beforeAll(async () => {
   // A respondent answers the owner's questionnaire with formulas in every text answer.
   const answered = await request(t.app).post(`/q/${world.tokens.shared}/submit`).set('X-Requested-With', 'fetch').send({ version: 1, data: { role: 'a', r1: 4, note: '=HYPERLINK("http://x.test","click")', dept: 'other', 'dept-Comment': '@SUM(1+1)' } });
   expect(answered.status, JSON.stringify(answered.body)).toBe(201);
+  // Criterion names from an imported outline start with formulas too (no "|" in them: it starts the Chinese name);
+  // an expert whose name is a formula answers and submits, and a weight set is made.
+  const study = await t.services.studies.create(world.owner, { title: formula('Formula study'), description: '', locale: 'en', template: 'empty' });
+  await t.services.studies.importHierarchy(world.owner, study.id, 'outline', ['[G] =1+1 Goal', "  [C1] =cmd!A0 Criterion", '  [C2] +cmd Criterion', '  [C3] @SUM(1) Criterion'].join('\n'));
+  formulaRound = await t.services.rounds.create(world.owner, study.id, { label: formula('Round'), priorityMethod: 'eigenvector', riTable: 'saaty', crThreshold: 0.1, allowNoOpinion: true, crPolicy: 'warn', deadline: null, intro: { en: '', zh: '' } });
+  await t.services.rounds.open(world.owner, formulaRound);
+  const expert = await t.services.rounds.invite(world.owner, formulaRound, { name: '-2+3+cmd|calc Expert', organisation: '=HYPERLINK("x")', weight: 1 });
+  const goal = await t.db('round_nodes').where({ round_id: formulaRound }).whereNull('parent_id').first('id');
+  const kids = (await t.db('round_nodes').where({ round_id: formulaRound, parent_id: goal.id }).orderBy('position').select('id')).map((r: { id: number }) => r.id);
+  const judgments = [[0, 1], [0, 2], [1, 2]].map(([i, j]) => ({ parent: goal.id, left: kids[i!], right: kids[j!], value: 2 }));
+  expect((await autosave(t, expert.token, { judgments })).status).toBe(200);
+  expect((await submit(t, expert.token)).status).toBe(200);
+  formulaWeightSet = await t.services.weightSets.create(world.owner, formulaRound, {});
   before = await rowCounts(t.db);
 }, 120_000);
 afterAll(async () => t?.close());
@@ -363,8 +378,19 @@ describe('exports: server-made file names and neutralised formulas', () => {
     }
   }, 120_000);
 
-  it('formula payloads (= + - @ tab CR) in study titles, expert names and organisations, questionnaire answers, link labels and borrower names are neutralised in every CSV and XLSX export', async () => {
+  it('formula payloads (= + - @ tab CR) in study titles, criterion names, expert names and organisations, questionnaire answers, link labels and borrower names are neutralised in every CSV and XLSX export', async () => {
     const files = await exports();
+    for (const path of [`/rounds/${formulaRound}/export/judgments`, `/rounds/${formulaRound}/export/matrices`, `/weight-sets/${formulaWeightSet}/export`]) {
+      for (const format of ['csv', 'xlsx']) {
+        const res = await world.actors.researcher.agent.get(`${path}?format=${format}`).buffer(true).parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+        expect(res.status, path).toBe(200);
+        files.push({ route: { path } as RouteDef, res });
+      }
+    }
     // The links file is a POST (it carries the tokens just issued).
     const links = await world.actors.researcher.agent.post(`/rounds/${world.ids.round}/links.csv`).type('form').send({ _csrf: world.actors.researcher.csrf, token: world.tokens.expert }).buffer(true);
     const cells: Array<{ file: string; value: string }> = [];
@@ -389,6 +415,10 @@ describe('exports: server-made file names and neutralised formulas', () => {
     expect(new Set(neutralised.map((c) => c.file)).size).toBeGreaterThanOrEqual(4);
     expect(neutralised.some((c) => c.value.includes('cmd|'))).toBe(true);
     expect(neutralised.some((c) => c.value.startsWith("'=HYPERLINK"))).toBe(true);
+    // Criterion names and expert names of the formula round, in its exports.
+    for (const text of ["'=1+1 Goal", "'=cmd!A0 Criterion", "'+cmd Criterion", "'@SUM(1) Criterion", "'-2+3+cmd|calc Expert"]) {
+      expect(neutralised.some((c) => c.value.startsWith(text)), text).toBe(true);
+    }
   }, 120_000);
 });
 

@@ -159,7 +159,7 @@ export async function buildWorld(t: TestApp, options: { label?: (text: string) =
   const inForce = await t.services.policies.createDraft(SYSTEM, { name: label('Policy in force'), modelVersionId: approvedModel, source: { kind: 'default' } });
   await t.services.policies.approve(SYSTEM, inForce, { effectiveFrom: '2020-01-01', rationale: label('Test approval.') });
   const { decision } = await t.services.decisions.decide({ id: 0, role: 'admin' }, application({ requestId: `security-${process.pid}`, ref: label('Applicant').slice(0, 90), branch: label('Branch').slice(0, 90) }) as never, { via: 'api' });
-  const validation = await validationFixtures(t, signed.researcher, approvedModel, model);
+  const validation = await validationFixtures(t, signed.researcher, approvedModel, model, label);
 
   // Accounts: a person the administrator invited (pending), and an API token of someone else.
   const invited = await t.services.users.invite(signed.admin.user as AuthUser, { email: `invited-${process.pid}@example.test`, name: label('Invited person'), role: 'credit-officer' }, null);
@@ -212,10 +212,10 @@ export async function buildWorld(t: TestApp, options: { label?: (text: string) =
  * A validation sample (simple random, all 15 synthetic firms with outcomes) and a run comparing two model
  * versions on it, through the validation pages' own forms; nothing when those pages do not exist.
  */
-async function validationFixtures(t: TestApp, researcher: Actor, v1: number, v2: number): Promise<{ validationSample?: number; validationRun?: number }> {
+async function validationFixtures(t: TestApp, researcher: Actor, v1: number, v2: number, label: (text: string) => string): Promise<{ validationSample?: number; validationRun?: number }> {
   if (!t.routes.some((r) => r.method === 'post' && r.path === '/validation/samples')) return {};
   const portfolio = 'Security validation portfolio';
-  const firms = demoSmePortfolio(15).map((x, i) => ({ ...x, borrowerRef: `SV-${i}`, outcome: (i % 4 === 0 ? 1 : 0) as 0 | 1 }));
+  const firms = demoSmePortfolio(15).map((x, i) => ({ ...x, borrowerRef: `SV-${i}`, borrowerName: label(`Firm ${i}`), outcome: (i % 4 === 0 ? 1 : 0) as 0 | 1 }));
   await t.services.borrowers.insertSnapshots(SYSTEM, firms, { portfolio, isDemo: false, isSynthetic: true });
   const sample = await researcher.agent.post('/validation/samples').type('form').send({
     _csrf: researcher.csrf, name: 'Security sample', description: '', portfolio, outcomeKind: 'stored', horizonMonths: '12', dpdAbove: '90',
