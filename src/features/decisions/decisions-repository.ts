@@ -304,27 +304,41 @@ export function createDecisionsRepository(db: Knex) {
       return row ? toCase(row) : undefined;
     },
 
-    /** PostgreSQL: serialises the decisions of one borrower (split and duplicate checks read the others); SQLite already runs one write transaction at a time. */
-    async lockBorrower(trx: Knex, borrowerRef: string): Promise<void> {
+    /** PostgreSQL: serialises the decisions of these borrowers across instances (refs sorted, so no deadlock). */
+    async lockBorrowers(trx: Knex, borrowerRefs: readonly string[]): Promise<void> {
       if (isSqlite(trx)) return;
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`credit-decision:${borrowerRef}`]);
+      for (const ref of [...borrowerRefs].sort()) await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`credit-decision:${ref}`]);
     },
 
-    async insertDecision(trx: Knex, r: NewDecisionRow): Promise<number> {
-      const [row] = await trx('credit_decisions').insert({
-        request_id: r.requestId, request_hash: r.requestHash, borrower_ref: r.borrowerRef, borrower_name: r.borrowerName,
-        industry: r.industry, size_band: r.sizeBand, branch: r.branch, amount: r.amount, term_months: r.termMonths,
-        snapshot_as_of: r.snapshotAsOf, decided_at: r.decidedAt, model_version_id: r.modelVersionId, policy_version_id: r.policyVersionId,
-        score: r.score, grade: r.grade, warning_level: r.warningLevel, completeness: r.completeness,
-        policy_decision: r.policyDecision, policy_limit: r.policyLimit, reasons: JSON.stringify(r.reasons),
-        request: JSON.stringify(r.request), evaluation: JSON.stringify(r.evaluation), context: JSON.stringify(r.context),
-        submitted_by: r.submittedBy, submitted_by_label: r.submittedByLabel, submitted_via: r.submittedVia, is_demo: r.isDemo,
-      }).returning('id');
-      return Number(typeof row === 'object' ? (row as { id: number }).id : row);
+    async findRequests(trx: Knex, requestIds: readonly string[]): Promise<Map<string, { id: number; requestHash: string }>> {
+      const rows = (await trx('credit_decisions').whereIn('request_id', [...new Set(requestIds)]).select('id', 'request_id', 'request_hash')) as Row[];
+      return new Map(rows.map((r) => [String(r.request_id), { id: Number(r.id), requestHash: String(r.request_hash) }]));
     },
 
-    async insertCase(trx: Knex, decisionId: number, patch: CasePatch): Promise<void> {
-      await trx('decision_cases').insert({ decision_id: decisionId, revision: 0, ...caseColumns(patch) });
+    /** The applications of these borrowers decided at or after `since` (ISO instant), oldest first. */
+    async historyOfBorrowers(trx: Knex, borrowerRefs: readonly string[], since: string): Promise<(HistoryRow & { borrowerRef: string })[]> {
+      const rows = (await trx('credit_decisions as d').join('decision_cases as c', 'c.decision_id', 'd.id')
+        .whereIn('d.borrower_ref', borrowerRefs as string[]).where('d.decided_at', '>=', since).orderBy(['d.decided_at', 'd.id'])
+        .select('d.borrower_ref', 'd.request_id', 'd.decided_at', 'd.amount', 'd.policy_decision', 'c.status', 'c.final_decision', 'c.final_limit', 'c.closed_at')) as Row[];
+      return rows.map((r) => ({
+        borrowerRef: String(r.borrower_ref), requestId: String(r.request_id), decidedAt: String(r.decided_at), amount: Number(r.amount),
+        policyDecision: String(r.policy_decision) as PolicyDecision, status: String(r.status) as CaseStatus,
+        finalDecision: str(r.final_decision) as FinalDecision | null, finalLimit: num(r.final_limit), closedAt: str(r.closed_at),
+      }));
+    },
+
+    /** Inserts decisions in one statement; returns their ids by request id. */
+    async insertDecisions(trx: Knex, rows: readonly NewDecisionRow[]): Promise<Map<string, number>> {
+      const inserted = (await trx('credit_decisions').insert(rows.map(decisionColumns)).returning(['id', 'request_id'])) as Row[];
+      return new Map(inserted.map((r) => [String(r.request_id), Number(r.id)]));
+    },
+
+    async insertCases(trx: Knex, rows: readonly { decisionId: number; patch: CasePatch }[]): Promise<void> {
+      await trx('decision_cases').insert(rows.map((r) => ({ decision_id: r.decisionId, revision: 0, ...caseColumns(r.patch) })));
+    },
+
+    async insertActions(trx: Knex, rows: readonly NewActionRow[]): Promise<void> {
+      await trx('decision_actions').insert(rows.map(actionColumns));
     },
 
     /** Applies `patch` if the case is still at `revision`; false when someone else changed it first. */
@@ -334,10 +348,7 @@ export function createDecisionsRepository(db: Knex) {
     },
 
     async insertAction(trx: Knex, a: NewActionRow): Promise<void> {
-      await trx('decision_actions').insert({
-        decision_id: a.decisionId, kind: a.kind, decision: a.decision ?? null, approved_limit: a.limit ?? null, override_kind: a.overrideKind ?? null,
-        reason_code: a.reasonCode ?? null, reason: a.reason ?? null, note: a.note ?? null, actor_user_id: a.actorUserId, actor_label: a.actorLabel, at: a.at,
-      });
+      await trx('decision_actions').insert(actionColumns(a));
     },
 
     async actions(decisionId: number, trx: Knex = db): Promise<CaseAction[]> {
@@ -355,17 +366,6 @@ export function createDecisionsRepository(db: Knex) {
         for (const r of rows) out.push(toAction(r));
       }
       return out;
-    },
-
-    /** The borrower's applications decided at or after `since` (ISO instant), oldest first. */
-    async history(trx: Knex, borrowerRef: string, since: string): Promise<HistoryRow[]> {
-      const rows = (await trx('credit_decisions as d').join('decision_cases as c', 'c.decision_id', 'd.id')
-        .where('d.borrower_ref', borrowerRef).where('d.decided_at', '>=', since).orderBy('d.decided_at')
-        .select('d.request_id', 'd.decided_at', 'd.amount', 'd.policy_decision', 'c.status', 'c.final_decision', 'c.final_limit', 'c.closed_at')) as Row[];
-      return rows.map((r) => ({
-        requestId: String(r.request_id), decidedAt: String(r.decided_at), amount: Number(r.amount), policyDecision: String(r.policy_decision) as PolicyDecision,
-        status: String(r.status) as CaseStatus, finalDecision: str(r.final_decision) as FinalDecision | null, finalLimit: num(r.final_limit), closedAt: str(r.closed_at),
-      }));
     },
 
     /** Amounts approved through decisions per industry ('' = unknown) on days after `day` (all days when null). */
@@ -413,6 +413,25 @@ export function createDecisionsRepository(db: Knex) {
       const rows = (await db('credit_decisions').whereNotNull('branch').distinct('branch').orderBy('branch')) as Row[];
       return rows.map((r) => String(r.branch));
     },
+  };
+}
+
+function decisionColumns(r: NewDecisionRow): Row {
+  return {
+    request_id: r.requestId, request_hash: r.requestHash, borrower_ref: r.borrowerRef, borrower_name: r.borrowerName,
+    industry: r.industry, size_band: r.sizeBand, branch: r.branch, amount: r.amount, term_months: r.termMonths,
+    snapshot_as_of: r.snapshotAsOf, decided_at: r.decidedAt, model_version_id: r.modelVersionId, policy_version_id: r.policyVersionId,
+    score: r.score, grade: r.grade, warning_level: r.warningLevel, completeness: r.completeness,
+    policy_decision: r.policyDecision, policy_limit: r.policyLimit, reasons: JSON.stringify(r.reasons),
+    request: JSON.stringify(r.request), evaluation: JSON.stringify(r.evaluation), context: JSON.stringify(r.context),
+    submitted_by: r.submittedBy, submitted_by_label: r.submittedByLabel, submitted_via: r.submittedVia, is_demo: r.isDemo,
+  };
+}
+
+function actionColumns(a: NewActionRow): Row {
+  return {
+    decision_id: a.decisionId, kind: a.kind, decision: a.decision ?? null, approved_limit: a.limit ?? null, override_kind: a.overrideKind ?? null,
+    reason_code: a.reasonCode ?? null, reason: a.reason ?? null, note: a.note ?? null, actor_user_id: a.actorUserId, actor_label: a.actorLabel, at: a.at,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { BorrowerEvaluation, BorrowerInput } from '../../domain/credit/borrower-evaluation.js';
 import { compileModel, type CompiledCreditModel } from '../../domain/credit/compile-model.js';
 import type { FinancialStatement } from '../../domain/credit/derive-indicators.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { evaluateEarlyWarnings, type WarningSnapshot } from '../../domain/credit/evaluate-early-warnings.js';
 import type { PriorApplication } from '../../domain/policy/application-input.js';
 import { classifyOverride } from '../../domain/policy/classify-override.js';
@@ -25,8 +26,9 @@ import type { ProsperityTable } from '../models/prosperity-table.js';
 import type { PoliciesService } from '../policies/policies-service.js';
 import type { PolicyVersion } from '../policies/policy-version.js';
 import type { CaseStatus, DecisionCase, DecisionContext, FinalDecision, LoanOutcome } from './decision-case.js';
-import type { CasePatch, DecisionFilter, DecisionsRepository, HistoryRow } from './decisions-repository.js';
+import type { CasePatch, DecisionFilter, DecisionsRepository, HistoryRow, NewDecisionRow } from './decisions-repository.js';
 import type { DecisionRequestBody, OfficerDecision, SecondApproval } from './decisions-schemas.js';
+import { createDecisionWriter, type DecidedRows, type PendingDecision } from './decision-writer.js';
 
 /** Who acts: a signed-in user or API token holder, or the system (id 0, demo seeder) with a label such as "Demo officer Li". */
 export interface DecisionActor {
@@ -86,18 +88,12 @@ interface Book {
   date: string | null;
   total: number;
   byIndustry: Map<string, number>;
+  /** The latest snapshot date of each borrower in the book, by reference (who has snapshots worth reading). */
+  latestByRef: Map<string, string>;
   loadedAt: number;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(e.message ?? ''));
-}
 
-/** Returned from inside the transaction when a concurrent duplicate was stored first. */
-class AlreadyStored {
-  constructor(readonly id: number, readonly hash: string) {}
-}
 
 /**
  * Online approval decisions (issue 9 items 2, 4–6). `decide` scores the borrower under the model version in force
@@ -131,6 +127,8 @@ export function createDecisionsService(deps: {
   const policyById = new Map<number, PolicyVersion>();
   let tableCache: { at: number; table: ProsperityTable } | null = null;
   let bookCache: Book | null = null;
+  // Decisions that arrive together are stored by one transaction (group commit; see createDecisionWriter).
+  const writer = createDecisionWriter(db, repo, { now: deps.now });
 
   async function inForce(date: string): Promise<{ model: ModelVersion; policy: PolicyVersion }> {
     if (effectiveCache && effectiveCache.date === date && Date.now() - effectiveCache.at < VERSION_TTL_MS) return effectiveCache.value;
@@ -157,8 +155,10 @@ export function createDecisionsService(deps: {
     if (bookCache && bookCache.asOf === date && Date.now() - bookCache.loadedAt < BOOK_TTL_MS) return bookCache;
     const latest = await borrowers.listSnapshots({ latestPerBorrower: true, asOfTo: date });
     const byIndustry = new Map<string, number>();
+    const latestByRef = new Map<string, string>();
     let total = 0, last: string | null = null;
     for (const s of latest) {
+      latestByRef.set(s.borrowerRef, s.asOf);
       if (last === null || s.asOf > last) last = s.asOf;
       const b = s.loanBalance;
       if (b === null || !(b > 0)) continue;
@@ -166,12 +166,14 @@ export function createDecisionsService(deps: {
       const k = s.industry ?? '';
       byIndustry.set(k, (byIndustry.get(k) ?? 0) + b);
     }
-    bookCache = { asOf: date, date: last, total, byIndustry, loadedAt: Date.now() };
+    bookCache = { asOf: date, date: last, total, byIndustry, latestByRef, loadedAt: Date.now() };
     return bookCache;
   }
 
   /** The borrower in the book: its snapshots before the application's data date, with grades under the model. */
-  async function bookBorrower(ref: string, asOf: string, modelId: number): Promise<{ past: SnapshotRecord[]; grades: Map<number, string>; latest: SnapshotRecord | null }> {
+  async function bookBorrower(ref: string, asOf: string, modelId: number, inBook: Book): Promise<{ past: SnapshotRecord[]; grades: Map<number, string>; latest: SnapshotRecord | null }> {
+    // Most applicants of an online channel are not in the book: no query for them.
+    if (!inBook.latestByRef.has(ref)) return { past: [], grades: new Map(), latest: null };
     const ids = await borrowers.borrowerIdsByRef([ref]);
     const id = ids.get(ref);
     if (id === undefined) return { past: [], grades: new Map(), latest: null };
@@ -200,12 +202,23 @@ export function createDecisionsService(deps: {
 
   async function decide(actor: DecisionActor, body: DecisionRequestBody, options: { via: 'api' | 'page' | 'demo'; isDemo?: boolean; at?: Date } = { via: 'api' }): Promise<{ created: boolean; decision: DecisionCase }> {
     const hash = requestHash(body);
-    const known = await repo.findRequest(body.requestId);
-    if (known) return replay(known.id, known.requestHash, hash);
+    try {
+      return await decideNew(actor, body, hash, options);
+    } catch (err) {
+      // A replay with a different body may not even be scorable: the conflict is the answer, not the bad input.
+      if (!(err instanceof DomainError)) throw err;
+      const known = await repo.findRequest(body.requestId);
+      if (known) return replay(known.id, known.requestHash, hash);
+      throw err;
+    }
+  }
 
-    const at = options.at ?? deps.now();
-    const atIso = at.toISOString();
-    const date = atIso.slice(0, 10);
+  /** Scores and prepares outside any transaction, then hands the decision to the writer (replays are found there). */
+  async function decideNew(actor: DecisionActor, body: DecisionRequestBody, hash: string, options: { via: 'api' | 'page' | 'demo'; isDemo?: boolean; at?: Date }): Promise<{ created: boolean; decision: DecisionCase }> {
+    // The policy and model in force are those of this day; the decision's own instant is taken when it is stored
+    // (see decide below), so that decisions stored together are in time order as well as in id order.
+    const prepared = options.at ?? deps.now();
+    const date = prepared.toISOString().slice(0, 10);
     const { model, policy } = await inForce(date);
     const definition = policy.definition;
     const b = body.borrower;
@@ -221,7 +234,8 @@ export function createDecisionsService(deps: {
     const evaluation: BorrowerEvaluation = compiledFor(model).score(input);
 
     // Early warnings against the borrower's snapshots in the book and the industry index history.
-    const known2 = await bookBorrower(b.ref, b.asOf, model.id);
+    const position = await book(date);
+    const known2 = await bookBorrower(b.ref, b.asOf, model.id, position);
     const snapshot: SnapshotInput = {
       borrowerRef: b.ref, borrowerName: b.name ?? null, asOf: b.asOf, industry: b.industry ?? null, sizeBand: b.sizeBand, region: b.region ?? null,
       indicators: b.indicators, statement: (b.statement ?? null) as FinancialStatement | null, loanBalance: null, classification: null,
@@ -236,48 +250,46 @@ export function createDecisionsService(deps: {
     for (const p of table.historyBefore(b.industry ?? null, b.asOf)) past.push({ asOf: p.periodEnd, industryIndex: p.value });
     const warnings = evaluateEarlyWarnings(warningSnapshotOf(snapshot, tableIndex, evaluation.grade), past, model.settings.earlyWarnings, model.definition.gradeScale);
     const completeness = dataCompleteness(model.definition, evaluation);
-    const position = await book(date);
 
     const loop = definition.loopholeChecks;
     const windowDays = Math.max(loop.duplicate?.windowDays ?? 0, loop.split?.windowDays ?? 0);
-    const windowStart = new Date(at.getTime() - windowDays * MS_PER_DAY).toISOString();
+    const windowMs = windowDays * MS_PER_DAY;
+    // Lower bound for reading history (the decision instant comes later, so its window starts later still).
+    const windowStart = new Date(prepared.getTime() - windowMs).toISOString();
     const bookDate = known2.latest?.asOf ?? null;
     // Exposure counts the borrower's approvals after its book date, so read back to that date (or all, if none).
     const since = b.existingExposure === undefined || b.existingExposure === null
       ? (bookDate === null ? '0000' : (bookDate < windowStart ? bookDate : windowStart))
       : windowStart;
 
-    let stored: number | AlreadyStored;
-    try {
-      stored = await db.transaction(async (trx) => {
-        await repo.lockBorrower(trx, b.ref);
-        const raced = await repo.findRequest(body.requestId, trx);
-        if (raced) return new AlreadyStored(raced.id, raced.requestHash);
-        const rows = await repo.history(trx, b.ref, since);
-        const history = rows.filter((h) => h.decidedAt >= windowStart).map(priorOf);
+    const pending: PendingDecision = {
+      requestId: body.requestId, hash, borrowerRef: b.ref, since, bookDate: position.date,
+      decide: (view): DecidedRows => {
+        const at = options.at ?? view.now;
+        const atIso = at.toISOString();
+        const windowFrom = new Date(at.getTime() - windowMs).toISOString();
+        const history = view.history.filter((h) => h.decidedAt >= windowFrom).map(priorOf);
         let existingExposure: number, exposureSource: DecisionContext['exposureSource'];
         if (typeof b.existingExposure === 'number') {
           existingExposure = b.existingExposure;
           exposureSource = 'request';
         } else {
           existingExposure = Math.max(0, known2.latest?.loanBalance ?? 0);
-          for (const h of rows) {
+          for (const h of view.history) {
             if (h.status === 'closed' && h.finalDecision === 'approve' && h.finalLimit !== null && (bookDate === null || (h.closedAt ?? h.decidedAt).slice(0, 10) > bookDate)) existingExposure += h.finalLimit;
           }
           exposureSource = 'book';
         }
-        const since2 = await repo.approvedAfter(trx, position.date);
         let total = position.total;
         const byIndustry: Record<string, number> = {};
         for (const [k, v] of position.byIndustry) if (k !== '') byIndustry[k] = v;
-        for (const [k, v] of since2) {
+        for (const [k, v] of view.approvedSinceBook) {
           total += v;
           if (k !== '') byIndustry[k] = (byIndustry[k] ?? 0) + v;
         }
         // Take-backs (overrides of approvals) can make a day's sum negative; a position is never below 0.
         total = Math.max(0, total);
         for (const k of Object.keys(byIndustry)) byIndustry[k] = Math.min(total, Math.max(0, byIndustry[k]!));
-        const portfolio = { totalBalance: total, balanceByIndustry: byIndustry };
 
         const result = decideApplication({
           policy: definition, evaluation, warningLevel: warnings.level, completeness, amount: body.amount, termMonths: body.termMonths,
@@ -285,40 +297,51 @@ export function createDecisionsService(deps: {
             id: b.ref, industry: b.industry ?? null, sizeBand: b.sizeBand, existingExposure, snapshotAsOf: b.asOf, indicators: b.indicators,
             statement: (b.statement ?? null) as FinancialStatement | null, flags: b.flags ?? null,
           },
-          portfolio, history, requestId: body.requestId, asOf: atIso,
+          portfolio: { totalBalance: total, balanceByIndustry: byIndustry }, history, requestId: body.requestId, asOf: atIso,
         });
-
         const context: DecisionContext = {
           existingExposure, exposureSource,
           portfolio: { totalBalance: total, industryBalance: b.industry ? (byIndustry[b.industry] ?? 0) : null, bookDate: position.date },
           history, warningLevel: warnings.level, warningSignals: [...warnings.signals], completeness, prosperityIndex: input.prosperityIndex ?? null,
         };
-        const id = await repo.insertDecision(trx, {
+        const reasons = [...result.reasons];
+        const closed = result.decision !== 'refer';
+        const state: CasePatch = closed
+          ? { status: 'closed', finalDecision: result.decision as FinalDecision, finalLimit: result.limit, finalSource: 'policy', closedAt: atIso, updatedAt: atIso }
+          : { status: 'pending', updatedAt: atIso };
+        const decision: NewDecisionRow = {
           requestId: body.requestId, requestHash: hash, borrowerRef: b.ref, borrowerName: b.name ?? null, industry: b.industry ?? null,
           sizeBand: b.sizeBand, branch: b.branch ?? null, amount: body.amount, termMonths: body.termMonths, snapshotAsOf: b.asOf, decidedAt: atIso,
           modelVersionId: model.id, policyVersionId: policy.id, score: evaluation.score, grade: evaluation.grade, warningLevel: warnings.level,
-          completeness, policyDecision: result.decision, policyLimit: result.limit, reasons: [...result.reasons], request: body, evaluation, context,
+          completeness, policyDecision: result.decision, policyLimit: result.limit, reasons, request: body, evaluation, context,
           submittedBy: actorId(actor), submittedByLabel: actorLabel(actor), submittedVia: options.via, isDemo: options.isDemo ?? false,
-        });
-        const closed = result.decision !== 'refer';
-        await repo.insertCase(trx, id, closed
-          ? { status: 'closed', finalDecision: result.decision as FinalDecision, finalLimit: result.limit, finalSource: 'policy', closedAt: atIso, updatedAt: atIso }
-          : { status: 'pending', updatedAt: atIso });
-        await repo.insertAction(trx, { decisionId: id, kind: 'submitted', decision: result.decision, limit: result.limit, actorUserId: actorId(actor), actorLabel: actorLabel(actor), at: atIso });
-        if (result.decision === 'approve' && result.limit > 0) await repo.addApproved(trx, date, b.industry ?? null, result.limit, 1);
-        await audit.record({ event: 'decision.submitted', actorUserId: actorId(actor), actorLabel: actorLabel(actor), targetType: 'credit_decision', targetId: id, ip: null,
-          details: { requestId: body.requestId, decision: result.decision, policyVersion: policy.id, modelVersion: model.id, via: options.via } }, trx);
-        return id;
-      });
-    } catch (err) {
-      // PostgreSQL: a concurrent duplicate committed between our check and our insert.
-      if (!isUniqueViolation(err)) throw err;
-      const again = await repo.findRequest(body.requestId);
-      if (!again) throw err;
-      return replay(again.id, again.requestHash, hash);
-    }
-    if (stored instanceof AlreadyStored) return replay(stored.id, stored.hash, hash);
-    return { created: true, decision: await getCase(stored) };
+        };
+        return {
+          decision, state,
+          // No audit_events row per automatic decision: this action is the immutable record of who and when.
+          action: { kind: 'submitted', decision: result.decision, limit: result.limit, actorUserId: actorId(actor), actorLabel: actorLabel(actor), at: atIso },
+          approved: result.decision === 'approve' && result.limit > 0 ? { day: date, industry: b.industry ?? null, amount: result.limit } : null,
+          // The stored case as a read gives it back, without another query (reasons through JSON, as stored).
+          toCase: (id): DecisionCase => ({
+            id, requestId: body.requestId, requestHash: hash, borrowerRef: b.ref, borrowerName: b.name ?? null, industry: b.industry ?? null,
+            sizeBand: b.sizeBand, branch: b.branch ?? null, amount: body.amount, termMonths: body.termMonths, snapshotAsOf: b.asOf, decidedAt: atIso,
+            modelVersionId: model.id, modelVersionName: model.name, policyVersionId: policy.id, policyVersionName: policy.name,
+            score: evaluation.score, grade: evaluation.grade, warningLevel: warnings.level, completeness, policyDecision: result.decision,
+            policyLimit: result.limit, reasons: JSON.parse(JSON.stringify(reasons)) as PolicyReason[], request: body as unknown as Record<string, unknown>,
+            evaluation: evaluation as unknown as Record<string, unknown>, context,
+            submittedBy: actorId(actor), submittedByName: actorLabel(actor), submittedVia: options.via, isDemo: options.isDemo ?? false,
+            state: {
+              status: closed ? 'closed' : 'pending', finalDecision: closed ? (result.decision as FinalDecision) : null, finalLimit: closed ? result.limit : null,
+              finalSource: closed ? 'policy' : null, overrideKind: null, reasonCode: null, officerId: null, officerName: null, secondOfficerId: null,
+              secondOfficerName: null, closedAt: closed ? atIso : null, proposal: null, outcome: null, outcomeAt: null, revision: 0, updatedAt: atIso,
+            },
+          }),
+        };
+      },
+    };
+    const outcome = await writer.submit(pending);
+    if (outcome.kind === 'stored') return replay(outcome.id, outcome.hash, hash);
+    return { created: true, decision: outcome.decision };
   }
 
   function assertOfficer(actor: DecisionActor, d: DecisionCase) {
