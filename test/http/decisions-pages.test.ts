@@ -127,3 +127,19 @@ describe('queue and case pages', () => {
     expect(zh.status).toBe(200);
   });
 });
+
+describe('a form submitted again with other values', () => {
+  it('answers 409 with a fresh request id, so submitting again makes a new application', async () => {
+    const csrf = csrfFrom((await officerA.agent.get('/decisions/new')).text);
+    const form = formFor({ requestId: 'page-again', ref: 'AGAIN-1', amount: '150000', termMonths: '12', asOf: daysAgo(4) }, csrf);
+    expect((await officerA.agent.post('/decisions').type('form').send(form)).status).toBe(303);
+    const changed = await officerA.agent.post('/decisions').type('form').send({ ...form, amount: '160000' });
+    expect(changed.status).toBe(409);
+    expect(changed.text).toContain('This form was already submitted');
+    const fresh = /name="requestId" value="(web-[0-9a-f-]{36})"/.exec(changed.text)?.[1];
+    expect(fresh).toBeDefined();
+    const again = await officerA.agent.post('/decisions').type('form').send({ ...form, amount: '160000', requestId: fresh });
+    expect(again.status).toBe(303);
+    expect(await t.db('credit_decisions').where({ borrower_ref: 'AGAIN-1' })).toHaveLength(2);
+  });
+});

@@ -154,6 +154,11 @@ export function decisionsRoutes(deps: { decisions: DecisionsService }): RouteDef
         result = await decisions.decide(actor(req), parsed.body, { via: 'page' });
       } catch (err) {
         if (err instanceof DomainError) return renderForm(req, res, values, { _form: `${req.t('errors.invalidInput')} ${err.message}` }, 400);
+        // This form was already submitted with other values (e.g. after going back): offer a new application.
+        if (err instanceof HttpError && err.status === 409 && err.message === 'decisions.requestIdReused') {
+          const id = (err.details as { id?: number } | undefined)?.id;
+          return renderForm(req, res, { ...values, requestId: `web-${randomUUID()}` }, { _form: req.t('decisions.formAlreadySubmitted', { id: id ?? '?' }) }, 409);
+        }
         if (err instanceof HttpError && err.status !== 403 && err.status !== 404) {
           const { status, errors } = formErrors(req, err);
           return renderForm(req, res, values, errors, status);

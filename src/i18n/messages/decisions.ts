@@ -170,6 +170,7 @@ export const decisionsMessages: AreaMessages = {
     'decisions.form.unknown': 'not known',
     'decisions.form.submit': 'Submit for decision',
     'decisions.form.notNumber': 'Please enter a number.',
+    'decisions.formAlreadySubmitted': 'This form was already submitted, with other values, as case #{id}. Submit again to make a new application with the values below.',
     // Export
     'decisions.export.label': 'Export',
     'decisions.export.reasonsCsv': 'reasons (CSV)',
@@ -387,6 +388,7 @@ export const decisionsMessages: AreaMessages = {
     'decisions.form.unknown': '未知',
     'decisions.form.submit': '提交决策',
     'decisions.form.notNumber': '请输入数字。',
+    'decisions.formAlreadySubmitted': '此表单已以不同的数值提交过（案件 #{id}）。再次提交将以下列数值创建一笔新申请。',
     'decisions.export.label': '导出',
     'decisions.export.reasonsCsv': '理由（CSV）',
     'decisions.export.trailCsv': '轨迹（CSV）',
