@@ -111,7 +111,7 @@ export interface DecisionListRow {
   /** The request as received (JSON text; only when asked for, for exports). */
   requestJson: string;
   reasons: PolicyReason[];
-  /** Codes of the reasons that referred or declined (info reasons left out). */
+  /** Codes of the reasons that referred or declined, each once (info reasons left out). */
   reasonCodes: string[];
   submittedBy: number | null;
   submittedByName: string | null;
@@ -239,7 +239,7 @@ function toListRow(row: Row): DecisionListRow {
     score: Number(row.score), grade: String(row.grade), warningLevel: String(row.warning_level),
     policyDecision: String(row.policy_decision) as PolicyDecision, policyLimit: Number(row.policy_limit),
     reasons: parse<PolicyReason[]>(row.reasons, []),
-    reasonCodes: parse<PolicyReason[]>(row.reasons, []).filter((r) => r.severity !== 'info').map((r) => r.code),
+    reasonCodes: [...new Set(parse<PolicyReason[]>(row.reasons, []).filter((r) => r.severity !== 'info').map((r) => r.code))],
     submittedBy: num(row.submitted_by), submittedByName: str(row.submitted_by_name) ?? str(row.submitted_by_label),
     submittedVia: String(row.submitted_via), isDemo: Boolean(row.is_demo),
     status: s.status, finalDecision: s.finalDecision, finalLimit: s.finalLimit, finalSource: s.finalSource, overrideKind: s.overrideKind,

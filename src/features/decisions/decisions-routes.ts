@@ -207,7 +207,7 @@ export function decisionsRoutes(deps: { decisions: DecisionsService }): RouteDef
         },
         officers: {
           type: 'bar',
-          data: { labels: m.overrides.officer.map((r) => label(r.key)), datasets: [{ label: req.t('decisions.monitor.overrideRate'), data: m.overrides.officer.map((r) => r.rate), backgroundColor: m.overrides.officer.map((r) => (r.rate !== null && r.rate > threshold ? '#b42318' : PALETTE[0])) }] },
+          data: { labels: m.overrides.officer.map((r) => label(r.key)), datasets: [{ label: req.t('decisions.monitor.overrideRate'), data: m.overrides.officer.map((r) => r.rate), backgroundColor: m.overrides.officer.map((r) => (r.rate !== null && r.rate > threshold && r.decided >= minCount ? '#b42318' : PALETTE[0])) }] },
           options: { plugins: { legend: { display: false } }, scales: { y: pctAxis } },
         },
         defaults: {
