@@ -127,6 +127,8 @@ describe('bad input → 400, nothing stored', () => {
     ['unknown code of a categorical indicator', application({ requestId: 'bad-8', ref: 'X', indicators: { I53: 'Z' } })],
     ['size band not in the policy', application({ requestId: 'bad-9', ref: 'X', sizeBand: 'large' })],
     ['unknown statement item', application({ requestId: 'bad-10', ref: 'X', extra: { statement: { profit: 5 } } })],
+    ['unknown borrower field (never silently dropped)', application({ requestId: 'bad-11', ref: 'X', extra: { turnover: 5 } })],
+    ['borrower without asOf (the stale-data check needs it)', application({ requestId: 'bad-12', ref: 'X', extra: { asOf: null } })],
   ];
   for (const [name, body] of bad) {
     it(name, async () => {
