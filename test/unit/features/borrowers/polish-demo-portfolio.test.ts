@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../../src/config.js';
 import { compileModel } from '../../../../src/domain/credit/compile-model.js';
 import { borrowerInputOf } from '../../../../src/features/borrowers/snapshot-input.js';
 import { POLISH_NOMINAL_AS_OF, polishDemoPortfolio } from '../../../../src/features/borrowers/polish-demo-portfolio.js';
@@ -8,9 +9,10 @@ import { templateDefinition } from '../../../../src/features/models/models-servi
 
 /*
  * The real-data demo (issue 6 item 9) on the Polish companies data, 5year.arff (UCI 365; the UCI description gives
- * 5,910 firms in the 5th year, 410 of them bankrupt). Skipped when the data folder is not there.
+ * 5,910 firms in the 5th year, 410 of them bankrupt), from DEMO_DATA_DIR (default: the copy shipped with the project).
+ * Skipped when the file is not there.
  */
-const path = polishDataPath(process.env.DEMO_DATA_DIR ?? '../shared/data');
+const path = polishDataPath(loadConfig({ NODE_ENV: 'test', DEMO_DATA_DIR: process.env.DEMO_DATA_DIR }).demoDataDir);
 
 describe.skipIf(!existsSync(path))('Polish companies demo portfolio', () => {
   const { snapshots, skipped } = polishDemoPortfolio(readFileSync(path, 'utf8'));
