@@ -16,3 +16,15 @@ export class DomainError extends Error {
     this.details = details;
   }
 }
+
+/**
+ * A value as text for an error message, like String(value), but never throwing: a parsed JSON object such as
+ * {"toString": ""} makes String() throw a TypeError, which must not replace the DomainError being built.
+ */
+export function describeValue(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

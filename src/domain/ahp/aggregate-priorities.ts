@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { normalisedExpertWeights } from './expert-weights.js';
 
 export type PriorityAggregation = 'geometric' | 'arithmetic';
@@ -13,7 +13,7 @@ export type PriorityAggregation = 'geometric' | 'arithmetic';
 export function aggregatePriorities(vectors: readonly (readonly number[])[], expertWeights?: readonly number[], mode: PriorityAggregation = 'geometric'): number[] {
   if (!Array.isArray(vectors) || vectors.length === 0) throw new DomainError('no-priorities', 'Give at least one priority vector.');
   if (mode !== 'geometric' && mode !== 'arithmetic') {
-    throw new DomainError('unknown-aggregation', `Unknown aggregation "${String(mode)}"; use geometric or arithmetic.`, { mode });
+    throw new DomainError('unknown-aggregation', `Unknown aggregation "${describeValue(mode)}"; use geometric or arithmetic.`, { mode });
   }
   const n = vectors[0].length;
   vectors.forEach((v, k) => {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import type { CompletionMethod, IncompleteMatrix, PriorityMethod } from './ahp-types.js';
 import { aggregateJudgmentsOf, parseExpertMatrices } from './aggregate-judgments.js';
 import { aggregatePriorities } from './aggregate-priorities.js';
@@ -57,7 +57,7 @@ export function aggregateReport(input: AggregateReportInput): AggregateReport {
   const mode = input.mode ?? 'aij', method = input.method ?? 'eigenvector', riTable = input.riTable ?? 'saaty';
   const completion = input.completion ?? 'optimal';
   if (!(AGGREGATION_MODES as readonly string[]).includes(mode)) {
-    throw new DomainError('unknown-mode', `Unknown aggregation mode "${String(mode)}"; use one of ${AGGREGATION_MODES.join(', ')}.`, { mode });
+    throw new DomainError('unknown-mode', `Unknown aggregation mode "${describeValue(mode)}"; use one of ${AGGREGATION_MODES.join(', ')}.`, { mode });
   }
   assertPriorityMethod(method);
   assertRiTableName(riTable);

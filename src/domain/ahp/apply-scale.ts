@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import type { IncompleteMatrix } from './ahp-types.js';
 import { parsePairwiseMatrix, toNestedMatrix } from './validate-pairwise-matrix.js';
 
@@ -36,7 +36,7 @@ export function scaleMaximum(scale: JudgmentScale = 'linear'): number {
 
 export function assertJudgmentScale(scale: unknown): asserts scale is JudgmentScale {
   if (typeof scale !== 'string' || !(JUDGMENT_SCALES as readonly string[]).includes(scale)) {
-    throw new DomainError('unknown-scale', `Unknown judgment scale "${String(scale)}"; use one of ${JUDGMENT_SCALES.join(', ')}.`, { scale });
+    throw new DomainError('unknown-scale', `Unknown judgment scale "${describeValue(scale)}"; use one of ${JUDGMENT_SCALES.join(', ')}.`, { scale });
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { COMPLETION_METHODS, type CompletionMethod, type IncompleteMatrix } from './ahp-types.js';
 import { assertConnectedComparisons } from './assert-connected-comparisons.js';
 import { harkerCompletionOf } from './harker-completion.js';
@@ -8,7 +8,7 @@ import { parsePairwiseMatrix, toCompleteNestedMatrix, type ErrorContext, type Pa
 /** Checks a completion method name. */
 export function assertCompletionMethod(method: unknown): asserts method is CompletionMethod {
   if (typeof method !== 'string' || !(COMPLETION_METHODS as readonly string[]).includes(method)) {
-    throw new DomainError('unknown-completion', `Unknown completion method "${String(method)}"; use one of ${COMPLETION_METHODS.join(', ')}.`, { completion: method });
+    throw new DomainError('unknown-completion', `Unknown completion method "${describeValue(method)}"; use one of ${COMPLETION_METHODS.join(', ')}.`, { completion: method });
   }
 }
 

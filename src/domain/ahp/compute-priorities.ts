@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { PRIORITY_METHODS, type CompletionMethod, type IncompleteMatrix, type PriorityMethod } from './ahp-types.js';
 import { completePairwiseData } from './complete-matrix.js';
 import { consistencyRatio } from './consistency-ratio.js';
@@ -11,7 +11,7 @@ import { parsePairwiseMatrix, toCompleteNestedMatrix, type ErrorContext } from '
 /** Checks a priority method name. */
 export function assertPriorityMethod(method: unknown): asserts method is PriorityMethod {
   if (typeof method !== 'string' || !(PRIORITY_METHODS as readonly string[]).includes(method)) {
-    throw new DomainError('unknown-method', `Unknown priority method "${String(method)}"; use one of ${PRIORITY_METHODS.join(', ')}.`, { method });
+    throw new DomainError('unknown-method', `Unknown priority method "${describeValue(method)}"; use one of ${PRIORITY_METHODS.join(', ')}.`, { method });
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { normalisedExpertWeights } from './expert-weights.js';
 
 /** AHP-OS verbal scale for S* (Goepel, bpmsg.com "AHP consensus word scale"). */
@@ -29,7 +29,7 @@ export interface ConsensusResult {
 /** Checks M, the largest value of the judgment scale (> 1, finite). */
 export function assertScaleMax(M: unknown): asserts M is number {
   if (typeof M !== 'number' || !Number.isFinite(M) || M <= 1) {
-    throw new DomainError('bad-scale-max', `The scale maximum M must be a number above 1, got ${String(M)}.`, { scaleMax: M });
+    throw new DomainError('bad-scale-max', `The scale maximum M must be a number above 1, got ${describeValue(M)}.`, { scaleMax: M });
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 
 /**
  * Validates optional expert weights against the number of experts and returns them normalised to Σ = 1
@@ -16,7 +16,7 @@ export function normalisedExpertWeights(count: number, weights?: readonly number
   for (let k = 0; k < count; k++) {
     const w: unknown = weights[k];
     if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
-      throw new DomainError('bad-expert-weights', `The weight of expert ${k + 1} must be a positive number, got ${String(w)}.`, { expert: k, value: w });
+      throw new DomainError('bad-expert-weights', `The weight of expert ${k + 1} must be a positive number, got ${describeValue(w)}.`, { expert: k, value: w });
     }
     out[k] = w; total += w;
   }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { MAX_MATRIX_SIZE, type IncompleteMatrix } from './ahp-types.js';
 import { exactSaatyValue } from './saaty-scale.js';
 
@@ -20,7 +20,7 @@ function checkValue(value: unknown, i: number, j: number): number | null {
   const s = typeof value === 'number' ? exactSaatyValue(value) : null;
   if (s === null) {
     throw new DomainError('not-on-scale',
-      `The judgment on elements ${i + 1} and ${j + 1} must be on the 1–9 scale (1/9 … 1/2, 1, 2 … 9) or null, got ${String(value)}.`,
+      `The judgment on elements ${i + 1} and ${j + 1} must be on the 1–9 scale (1/9 … 1/2, 1, 2 … 9) or null, got ${describeValue(value)}.`,
       { row: i, col: j, value });
   }
   return s;

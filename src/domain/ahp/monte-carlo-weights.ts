@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { seededRandom } from '../random/seeded-random.js';
 import type { CompletionMethod, PriorityMethod } from './ahp-types.js';
 import { compileHierarchy, type CompiledHierarchy } from './compile-hierarchy.js';
@@ -58,16 +58,16 @@ function validateOptions(o: MonteCarloOptions): Required<MonteCarloOptions> {
   const draws = o.draws ?? DEFAULT_MC_DRAWS, seed = o.seed ?? DEFAULT_MC_SEED, crLimit = o.crLimit ?? DEFAULT_MC_CR_LIMIT;
   const variation = o.variation ?? AHP_OS_VARIATION;
   if (typeof draws !== 'number' || !Number.isInteger(draws) || draws < 1 || draws > MAX_MC_DRAWS) {
-    throw new DomainError('bad-option', `"draws" must be a whole number from 1 to ${MAX_MC_DRAWS}, got ${String(draws)}.`, { option: 'draws', value: draws });
+    throw new DomainError('bad-option', `"draws" must be a whole number from 1 to ${MAX_MC_DRAWS}, got ${describeValue(draws)}.`, { option: 'draws', value: draws });
   }
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
-    throw new DomainError('bad-option', `"seed" must be a whole number, got ${String(seed)}.`, { option: 'seed', value: seed });
+    throw new DomainError('bad-option', `"seed" must be a whole number, got ${describeValue(seed)}.`, { option: 'seed', value: seed });
   }
   if (typeof crLimit !== 'number' || !Number.isFinite(crLimit) || crLimit <= 0) {
-    throw new DomainError('bad-option', `"crLimit" must be a positive number, got ${String(crLimit)}.`, { option: 'crLimit', value: crLimit });
+    throw new DomainError('bad-option', `"crLimit" must be a positive number, got ${describeValue(crLimit)}.`, { option: 'crLimit', value: crLimit });
   }
   if (typeof variation !== 'number' || !Number.isFinite(variation) || variation < 0 || variation > 8) {
-    throw new DomainError('bad-option', `"variation" must be a number from 0 to 8, got ${String(variation)}.`, { option: 'variation', value: variation });
+    throw new DomainError('bad-option', `"variation" must be a number from 0 to 8, got ${describeValue(variation)}.`, { option: 'variation', value: variation });
   }
   const method = o.method ?? 'eigenvector', riTable = o.riTable ?? 'saaty', completion = o.completion ?? 'optimal';
   assertPriorityMethod(method);

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { MAX_MATRIX_SIZE, type CompletionMethod, type IncompleteMatrix, type PriorityMethod } from './ahp-types.js';
 import { assertCompletionMethod, completePairwiseData } from './complete-matrix.js';
 import { assertPriorityMethod, prioritiesOf } from './compute-priorities.js';
@@ -32,7 +32,7 @@ export interface PriorityReport {
 /** Checks an optional whole-number option within [min, max]. */
 export function assertWholeNumber(name: string, value: unknown, min: number, max: number): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new DomainError('bad-option', `"${name}" must be a whole number from ${min} to ${max}, got ${String(value)}.`, { option: name, value });
+    throw new DomainError('bad-option', `"${name}" must be a whole number from ${min} to ${max}, got ${describeValue(value)}.`, { option: name, value });
   }
 }
 

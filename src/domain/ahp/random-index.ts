@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 
 /** Names of the stored random-index tables (DESIGN §4); every CR is reported with the table it used. */
 export type RiTableName = 'saaty' | 'saaty2005' | 'alonso-lamata' | 'donegan-dodd';
@@ -39,7 +39,7 @@ export function alonsoLamataRandomIndex(n: number): number {
 /** Checks a table name, throwing a DomainError that lists the valid names. */
 export function assertRiTableName(name: unknown): asserts name is RiTableName {
   if (typeof name !== 'string' || !(RI_TABLE_NAMES as readonly string[]).includes(name)) {
-    throw new DomainError('unknown-ri-table', `Unknown random-index table "${String(name)}"; use one of ${RI_TABLE_NAMES.join(', ')}.`, { riTable: name });
+    throw new DomainError('unknown-ri-table', `Unknown random-index table "${describeValue(name)}"; use one of ${RI_TABLE_NAMES.join(', ')}.`, { riTable: name });
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 
 /**
  * Blends a new weight vector with the previous one (issue 6, 3a): w = θ·new + (1 − θ)·old, renormalised to
@@ -14,7 +14,7 @@ export function blendWeights(
   theta: number,
 ): number[] | Record<string, number> {
   if (typeof theta !== 'number' || !(theta >= 0 && theta <= 1)) {
-    throw new DomainError('invalid-blend', `θ must be a number from 0 to 1, got ${String(theta)}.`, { theta });
+    throw new DomainError('invalid-blend', `θ must be a number from 0 to 1, got ${describeValue(theta)}.`, { theta });
   }
   const isArray = Array.isArray(newWeights);
   if (isArray !== Array.isArray(oldWeights)) {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { DEFAULT_INDEX_SYSTEM } from './default-index-system.js';
 import type { EarlyWarningConfig } from './early-warning-config.js';
 import type { GradeScale } from './grade-scale.js';
@@ -250,7 +250,7 @@ function trailingRunSpan(points: { day: number; v: number | null | undefined }[]
 function finiteOrNull(x: number | null | undefined, field: string): number | null {
   if (x === null || x === undefined) return null;
   if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw new DomainError('invalid-snapshot', `Snapshot field ${field} must be a finite number, got ${String(x)}.`, { field, value: x });
+    throw new DomainError('invalid-snapshot', `Snapshot field ${field} must be a finite number, got ${describeValue(x)}.`, { field, value: x });
   }
   return x;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import type { GradeScale } from './grade-scale.js';
 
 /**
@@ -14,7 +14,7 @@ export const GRADE_BOUNDARY_TOLERANCE = 1e-9;
  */
 export function gradeForScore(score: number, scale: GradeScale): string {
   if (typeof score !== 'number' || !Number.isFinite(score)) {
-    throw new DomainError('invalid-score', `A score must be a finite number, got ${String(score)}.`, { score });
+    throw new DomainError('invalid-score', `A score must be a finite number, got ${describeValue(score)}.`, { score });
   }
   const bands = scale.bands;
   for (let i = 0; i < bands.length; i++) {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { DEFAULT_INDEX_SYSTEM } from './default-index-system.js';
 import type { ClassificationRules, LoanClassification } from './loan-classification.js';
 
@@ -14,7 +14,7 @@ export function minimumClassification(
   rules: ClassificationRules = DEFAULT_INDEX_SYSTEM.classification,
 ): LoanClassification {
   if (typeof daysPastDue !== 'number' || !Number.isFinite(daysPastDue) || daysPastDue < 0) {
-    throw new DomainError('invalid-days-past-due', `Days past due must be a number ≥ 0, got ${String(daysPastDue)}.`, { daysPastDue });
+    throw new DomainError('invalid-days-past-due', `Days past due must be a number ≥ 0, got ${describeValue(daysPastDue)}.`, { daysPastDue });
   }
   let worst: LoanClassification = 'normal';
   let worstRank = 0;

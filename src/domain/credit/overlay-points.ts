@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import type { OverlayConfig } from './credit-model-definition.js';
 
 /**
@@ -9,7 +9,7 @@ import type { OverlayConfig } from './credit-model-definition.js';
  */
 export function overlayPoints(index: number, config: OverlayConfig): number {
   if (typeof index !== 'number' || !Number.isFinite(index)) {
-    throw new DomainError('invalid-prosperity-index', `The prosperity index must be a finite number, got ${String(index)}.`, { index });
+    throw new DomainError('invalid-prosperity-index', `The prosperity index must be a finite number, got ${describeValue(index)}.`, { index });
   }
   const raw = config.pointsPerIndexPoint * (index - config.neutralIndex);
   const points = Math.min(config.maxPoints, Math.max(-config.maxPoints, raw));

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { DEFAULT_INDEX_SYSTEM } from './default-index-system.js';
 import type { GradeScale } from './grade-scale.js';
 import { isNonPerforming } from './is-non-performing.js';
@@ -96,7 +96,7 @@ export function portfolioSummary(
   loans.forEach((loan, index) => {
     const b = loan.balance;
     if (typeof b !== 'number' || !Number.isFinite(b) || b < 0) {
-      throw new DomainError('invalid-loan', `Loan ${index + 1} needs a balance ≥ 0, got ${String(b)}.`, { index, balance: b });
+      throw new DomainError('invalid-loan', `Loan ${index + 1} needs a balance ≥ 0, got ${describeValue(b)}.`, { index, balance: b });
     }
     let c: LoanClassification;
     try {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import type { ScoringRule } from './scoring-rule.js';
 
 /**
@@ -16,14 +16,14 @@ import type { ScoringRule } from './scoring-rule.js';
 export function scoreIndicator(rule: ScoringRule, raw: number | string): number {
   if (rule.kind === 'codes') {
     if (typeof raw !== 'string') {
-      throw new DomainError('invalid-indicator-value', `A categorical indicator needs a code, got ${String(raw)}.`, { value: raw });
+      throw new DomainError('invalid-indicator-value', `A categorical indicator needs a code, got ${describeValue(raw)}.`, { value: raw });
     }
     for (const option of rule.codes) if (option.code === raw) return option.score;
     throw new DomainError('unknown-code', `The code "${raw}" is not one of ${rule.codes.map((c) => c.code).join(', ')}.`,
       { value: raw, allowed: rule.codes.map((c) => c.code) });
   }
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-    throw new DomainError('invalid-indicator-value', `A numeric indicator needs a finite number, got ${String(raw)}.`, { value: raw });
+    throw new DomainError('invalid-indicator-value', `A numeric indicator needs a finite number, got ${describeValue(raw)}.`, { value: raw });
   }
   return interpolateAnchors(rule.anchors, raw);
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 
 export interface ExpertRoundWeights {
   /** Round id or label. */
@@ -22,7 +22,7 @@ export function timeDecayedExpertWeights(
   lambda: number,
 ): { round: string; expert: string; weight: number }[] {
   if (typeof lambda !== 'number' || !(lambda > 0 && lambda <= 1)) {
-    throw new DomainError('invalid-decay', `λ must be in (0, 1], got ${String(lambda)}.`, { lambda });
+    throw new DomainError('invalid-decay', `λ must be in (0, 1], got ${describeValue(lambda)}.`, { lambda });
   }
   if (rounds.length === 0) throw new DomainError('invalid-decay', 'At least one round is needed.', {});
   const minAge = Math.min(...rounds.map((r) => r.age));

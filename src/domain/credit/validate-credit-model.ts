@@ -1,5 +1,6 @@
 import type { CreditModelDefinition } from './credit-model-definition.js';
 import { validateScoringRule } from './validate-scoring-rule.js';
+import { describeValue } from '../domain-error.js';
 
 export interface CreditModelProblem {
   readonly code: string;
@@ -105,10 +106,10 @@ export function validateCreditModel(model: CreditModelDefinition): CreditModelPr
   }
 
   if (model.missingPolicy !== 'renormalise-within-criterion' && model.missingPolicy !== 'score-zero') {
-    add('bad-option', 'missingPolicy', `Unknown missing-value policy ${String(model.missingPolicy)}.`);
+    add('bad-option', 'missingPolicy', `Unknown missing-value policy ${describeValue(model.missingPolicy)}.`);
   }
   if (model.collateralMode !== 'borrower-score' && model.collateralMode !== 'facility-grade-only') {
-    add('bad-option', 'collateralMode', `Unknown collateral mode ${String(model.collateralMode)}.`);
+    add('bad-option', 'collateralMode', `Unknown collateral mode ${describeValue(model.collateralMode)}.`);
   } else if (model.collateralMode === 'facility-grade-only') {
     if (!criterionIds.has(model.collateralCriterion)) add('unknown-criterion', 'collateralCriterion', `Collateral criterion ${model.collateralCriterion} is not in the model.`);
     else if (model.criteria.length < 2) add('bad-option', 'collateralMode', 'Facility-grade-only needs at least one other criterion.');

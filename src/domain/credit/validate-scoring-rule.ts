@@ -1,4 +1,5 @@
 import type { IndicatorDirection, ScoringRule } from './scoring-rule.js';
+import { describeValue } from '../domain-error.js';
 
 export interface ScoringRuleProblem {
   /** Stable machine code, e.g. 'too-few-anchors', 'not-monotone'. */
@@ -21,7 +22,7 @@ export function validateScoringRule(rule: ScoringRule, direction?: IndicatorDire
   const problems: ScoringRuleProblem[] = [];
   const checkScore = (score: unknown, index: number) => {
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) {
-      problems.push({ code: 'score-out-of-range', message: `Score ${String(score)} at position ${index + 1} must be a number from 0 to 100.`, index });
+      problems.push({ code: 'score-out-of-range', message: `Score ${describeValue(score)} at position ${index + 1} must be a number from 0 to 100.`, index });
     }
   };
 
@@ -45,7 +46,7 @@ export function validateScoringRule(rule: ScoringRule, direction?: IndicatorDire
     return problems;
   }
   if (rule.kind !== 'anchors') {
-    return [{ code: 'unknown-rule-kind', message: `Unknown scoring rule kind "${String((rule as { kind?: unknown }).kind)}".` }];
+    return [{ code: 'unknown-rule-kind', message: `Unknown scoring rule kind "${describeValue((rule as { kind?: unknown }).kind)}".` }];
   }
 
   const anchors = Array.isArray(rule.anchors) ? rule.anchors : [];

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { LOAN_CLASSIFICATIONS, type LoanClassification } from './loan-classification.js';
 
 /**
@@ -14,7 +14,7 @@ export function worseClassification(a: LoanClassification, b: LoanClassification
 export function classificationRank(c: LoanClassification): number {
   const i = LOAN_CLASSIFICATIONS.indexOf(c);
   if (i < 0) {
-    throw new DomainError('invalid-classification', `"${String(c)}" is not one of ${LOAN_CLASSIFICATIONS.join(', ')}.`, { classification: c });
+    throw new DomainError('invalid-classification', `"${describeValue(c)}" is not one of ${LOAN_CLASSIFICATIONS.join(', ')}.`, { classification: c });
   }
   return i;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { compareCodes } from './frequency-table.js';
 import type { AnswerCode } from './item-answers.js';
 import { itemScale } from './item-answers.js';
@@ -31,7 +31,7 @@ export function itemCategories(item: ItemSpec, observed: Iterable<AnswerCode>): 
   for (const value of extra) add(value);
   const counts = new Map<string, number>();
   for (const c of categories) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
-  return categories.map((c) => ((counts.get(c.label) ?? 0) > 1 ? { value: c.value, label: `${c.label} (${String(c.value)})` } : c));
+  return categories.map((c) => ((counts.get(c.label) ?? 0) > 1 ? { value: c.value, label: `${c.label} (${describeValue(c.value)})` } : c));
 }
 
 /** An item given by name only is treated as a categorical ('choice') item without declared choices. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { itemScale } from './item-answers.js';
 import type { ItemSpec } from './item-spec.js';
 
@@ -17,7 +17,7 @@ export function validateItemSpecs(items: readonly ItemSpec[]): void {
     }
     if (seen.has(item.name)) throw new DomainError('duplicate-item', `The item name "${item.name}" is used twice.`, { item: item.name });
     seen.add(item.name);
-    if (!KINDS.has(item.kind)) throw new DomainError('invalid-item', `Item "${item.name}" has an unknown kind "${String(item.kind)}".`, { item: item.name });
+    if (!KINDS.has(item.kind)) throw new DomainError('invalid-item', `Item "${item.name}" has an unknown kind "${describeValue(item.kind)}".`, { item: item.name });
     const scale = itemScale(item);
     if (item.kind === 'likert' && scale !== null) {
       if (!Number.isInteger(scale.min) || !Number.isInteger(scale.max) || scale.min >= scale.max || scale.max - scale.min > 1000) {

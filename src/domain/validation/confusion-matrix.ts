@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import type { ScoreOptions } from './score-levels.js';
 import { validateScoredOutcomes } from './validate-scored-outcomes.js';
 
@@ -51,7 +51,7 @@ export function confusionMatrix(outcomes: ArrayLike<number>, scores: ArrayLike<n
   validateScoredOutcomes(outcomes, scores, { weights: options.weights, requireBothClasses: false });
   const { cutoff } = options;
   if (typeof cutoff !== 'number' || cutoff - cutoff !== 0) {
-    throw new DomainError('invalid-cutoff', `The cut-off must be a finite number, got ${String(cutoff)}.`, { cutoff });
+    throw new DomainError('invalid-cutoff', `The cut-off must be a finite number, got ${describeValue(cutoff)}.`, { cutoff });
   }
   const costRatio = options.costRatio ?? GERMAN_CREDIT_COST_RATIO;
   if (!(costRatio > 0) || costRatio === Infinity) {

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import type { DrawnSample, SamplingDesign, SamplingPopulation, StratifiedDesignInput } from './sampling-design.js';
 import { simpleRandomSample } from './simple-random-sample.js';
 import { stratifiedSample } from './stratified-sample.js';
@@ -16,5 +16,5 @@ export function drawSample(population: SamplingPopulation, design: SamplingDesig
     return simpleRandomSample(size, design, seed);
   }
   if (design.method === 'stratified') return stratifiedSample(population, design, seed);
-  throw new DomainError('invalid-design', `Unknown sampling method "${String((design as { method?: unknown }).method)}".`, {});
+  throw new DomainError('invalid-design', `Unknown sampling method "${describeValue((design as { method?: unknown }).method)}".`, {});
 }

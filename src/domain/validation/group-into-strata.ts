@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 
 export interface PopulationStratum {
   /** The value of each stratification variable, in `stratifyBy` order. */
@@ -50,7 +50,7 @@ export function groupIntoStrata(columns: Readonly<Record<string, ArrayLike<strin
       let c = codeOf.get(v);
       if (c === undefined) {
         if (!(typeof v === 'string' || (typeof v === 'number' && v - v === 0))) {
-          throw new DomainError('invalid-stratum-value', `Unit ${i + 1} has no usable value for "${stratifyBy[d]}" (${String(v)}); give every unit a value (e.g. "unknown").`,
+          throw new DomainError('invalid-stratum-value', `Unit ${i + 1} has no usable value for "${stratifyBy[d]}" (${describeValue(v)}); give every unit a value (e.g. "unknown").`,
             { variable: stratifyBy[d], index: i, value: String(v) });
         }
         c = distinct.length; codeOf.set(v, c); distinct.push(v);
@@ -103,7 +103,7 @@ function orderValues(distinct: (string | number)[], given: readonly (string | nu
     const pos = new Map<string | number, number>();
     given.forEach((v, i) => pos.set(v, i));
     for (const v of distinct) {
-      if (!pos.has(v)) throw new DomainError('unknown-level', `Value "${String(v)}" of "${variable}" is missing from its level order.`, { variable, value: String(v), levels: given });
+      if (!pos.has(v)) throw new DomainError('unknown-level', `Value "${describeValue(v)}" of "${variable}" is missing from its level order.`, { variable, value: String(v), levels: given });
     }
     return [...distinct].sort((a, b) => pos.get(a)! - pos.get(b)!);
   }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { binomialCdf } from '../statistics/distributions/binomial-distribution.js';
 import { chiSquareSurvival } from '../statistics/distributions/chi-square-distribution.js';
 
@@ -71,5 +71,5 @@ export function mcNemarFromDecisions(first: ArrayLike<boolean | number>, second:
 function decision(v: boolean | number, index: number, label: string): boolean {
   if (v === true || v === 1) return true;
   if (v === false || v === 0) return false;
-  throw new DomainError('invalid-decision', `Decision ${index + 1} of the ${label} version is ${String(v)}; decisions must be true/false or 1/0.`, { index, value: String(v) });
+  throw new DomainError('invalid-decision', `Decision ${index + 1} of the ${label} version is ${describeValue(v)}; decisions must be true/false or 1/0.`, { index, value: String(v) });
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 
 /** Share given to an empty bin so that ln(a/e) stays finite (a common practitioners' floor, e.g. 0.0001 = 0.01 %). */
 export const PSI_SHARE_FLOOR = 0.0001;
@@ -52,7 +52,7 @@ function total(counts: readonly number[], label: string): number {
   let sum = 0;
   counts.forEach((c, i) => {
     if (typeof c !== 'number' || !(c >= 0) || c === Infinity) {
-      throw new DomainError('invalid-count', `The ${label} count of bin ${i + 1} is ${String(c)}; counts must be finite and ≥ 0.`, { label, index: i, value: String(c) });
+      throw new DomainError('invalid-count', `The ${label} count of bin ${i + 1} is ${describeValue(c)}; counts must be finite and ≥ 0.`, { label, index: i, value: String(c) });
     }
     sum += c;
   });

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { populationStabilityIndex, type PsiResult } from './population-stability-index.js';
 import { binIndex, quantileBinEdges } from './quantile-bin-edges.js';
 
@@ -72,7 +72,7 @@ function categoricalPsi(ref: ArrayLike<string | null>, cur: ArrayLike<string | n
 
 function checkNumber(name: string, v: number | null, i: number): number {
   if (typeof v !== 'number' || v - v !== 0) {
-    throw new DomainError('invalid-value', `Indicator "${name}": value ${i + 1} is ${String(v)}; use a finite number or null for missing.`, { indicator: name, index: i });
+    throw new DomainError('invalid-value', `Indicator "${name}": value ${i + 1} is ${describeValue(v)}; use a finite number or null for missing.`, { indicator: name, index: i });
   }
   return v;
 }

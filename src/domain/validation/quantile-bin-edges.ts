@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { numericLevels } from './numeric-levels.js';
 
 /**
@@ -13,7 +13,7 @@ export function quantileBinEdges(values: ArrayLike<number>, bins = 10): number[]
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (typeof v !== 'number' || v - v !== 0) {
-      throw new DomainError('invalid-value', `Value ${i + 1} is ${String(v)}; binning needs finite numbers.`, { index: i, value: String(v) });
+      throw new DomainError('invalid-value', `Value ${i + 1} is ${describeValue(v)}; binning needs finite numbers.`, { index: i, value: String(v) });
     }
   }
   // The k-th smallest value (0-based) is read off the cumulative level counts.

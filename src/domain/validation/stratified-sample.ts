@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 import { seededRandom } from '../random/seeded-random.js';
 import { collapseSmallStrata, stratumKey } from './collapse-small-strata.js';
 import { groupIntoStrata } from './group-into-strata.js';
@@ -23,10 +23,10 @@ export function normalizeStratifiedDesign(design: StratifiedDesignInput): Strati
     oversampleDefaults: design.oversampleDefaults ?? null,
   };
   if (normalized.allocation !== 'proportional' && normalized.allocation !== 'neyman') {
-    throw new DomainError('invalid-allocation', `Allocation must be "proportional" or "neyman", got "${String(normalized.allocation)}".`, { allocation: normalized.allocation });
+    throw new DomainError('invalid-allocation', `Allocation must be "proportional" or "neyman", got "${describeValue(normalized.allocation)}".`, { allocation: normalized.allocation });
   }
   if (normalized.smallStrata !== 'collapse' && normalized.smallStrata !== 'warn') {
-    throw new DomainError('invalid-small-strata-rule', `Small strata are handled by "collapse" or "warn", got "${String(normalized.smallStrata)}".`, { smallStrata: normalized.smallStrata });
+    throw new DomainError('invalid-small-strata-rule', `Small strata are handled by "collapse" or "warn", got "${describeValue(normalized.smallStrata)}".`, { smallStrata: normalized.smallStrata });
   }
   const factor = normalized.oversampleDefaults?.factor;
   if (factor !== undefined && !(factor >= 1 && factor <= 1e6)) {
@@ -160,7 +160,7 @@ function auxiliaryDispersions(auxiliary: ArrayLike<number> | undefined, stratumO
   const mean = new Float64Array(H), ss = new Float64Array(H);
   for (let i = 0; i < N; i++) {
     const v = auxiliary[i];
-    if (typeof v !== 'number' || v - v !== 0) throw new DomainError('invalid-value', `Auxiliary value ${i + 1} is ${String(v)}; it must be a finite number.`, { index: i });
+    if (typeof v !== 'number' || v - v !== 0) throw new DomainError('invalid-value', `Auxiliary value ${i + 1} is ${describeValue(v)}; it must be a finite number.`, { index: i });
     mean[stratumOf[i]] += v;
   }
   for (let h = 0; h < H; h++) mean[h] /= sizes[h];

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError, describeValue } from '../domain-error.js';
 
 /** Counts of the two outcome classes (unweighted). */
 export interface OutcomeCounts {
@@ -20,7 +20,7 @@ export function validateOutcomes(outcomes: ArrayLike<number>, options: { require
     if (y === 1) bads++;
     else if (y !== 0) {
       throw new DomainError('invalid-outcome',
-        `Outcome ${i + 1} is ${String(y)}; outcomes must be 0 (good) or 1 (bad/default).`, { index: i, value: y });
+        `Outcome ${i + 1} is ${describeValue(y)}; outcomes must be 0 (good) or 1 (bad/default).`, { index: i, value: y });
     }
   }
   const goods = n - bads;
@@ -48,7 +48,7 @@ export function validateFiniteValues(values: ArrayLike<number>, length: number, 
     const v = values[i];
     // `v - v === 0` is false exactly for NaN and ±Infinity (and non-numbers).
     if (typeof v !== 'number' || v - v !== 0) {
-      throw new DomainError('invalid-score', `${label}: value ${i + 1} is ${String(v)}; every value must be a finite number.`,
+      throw new DomainError('invalid-score', `${label}: value ${i + 1} is ${describeValue(v)}; every value must be a finite number.`,
         { label, index: i, value: String(v) });
     }
   }
@@ -64,7 +64,7 @@ export function validateWeights(weights: ArrayLike<number>, length: number): voi
   for (let i = 0; i < length; i++) {
     const w = weights[i];
     if (typeof w !== 'number' || !(w >= 0) || w === Infinity) {
-      throw new DomainError('invalid-weight', `Weight ${i + 1} is ${String(w)}; design weights must be finite and ≥ 0.`,
+      throw new DomainError('invalid-weight', `Weight ${i + 1} is ${describeValue(w)}; design weights must be finite and ≥ 0.`,
         { index: i, value: String(w) });
     }
   }
