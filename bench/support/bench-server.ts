@@ -25,6 +25,9 @@ export interface ServeOptions<S> {
 export interface MemorySample {
   rssMb: number;
   heapUsedMb: number;
+  heapTotalMb: number;
+  /** Memory of C++ objects bound to JS objects, Buffers included (V8's `external`). */
+  externalMb: number;
 }
 
 /** Child side: serve the app and print `{ port, ...prepared }` on one line. */
@@ -59,7 +62,7 @@ export async function serveBenchApp<S extends object>(options: ServeOptions<S>):
     if (message !== 'memory') return;
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
-    process.send?.({ rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20 } satisfies MemorySample);
+    process.send?.({ rssMb: m.rss / 2 ** 20, heapUsedMb: m.heapUsed / 2 ** 20, heapTotalMb: m.heapTotal / 2 ** 20, externalMb: m.external / 2 ** 20 } satisfies MemorySample);
   });
   process.on('SIGTERM', () => {
     // As src/server.ts does: finish what is in flight, then close the database.
@@ -75,7 +78,7 @@ export interface BenchServer<S> {
   url: string;
   /** Resident set size of the server process from /proc (MB), without forcing a collection. */
   rssMb(): number;
-  /** RSS and, after a forced garbage collection, the V8 heap in use (MB). */
+  /** After a forced garbage collection: RSS, the V8 heap (in use and reserved) and external memory (MB). */
   memory(): Promise<MemorySample>;
   /** SIGTERM and wait for the exit code. */
   stop(): Promise<number | null>;

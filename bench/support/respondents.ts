@@ -3,7 +3,7 @@
  * a questionnaire through personal links (/s/<token>: autosave page by page, then submit) and the shared link
  * (/q/<token>: one submission each). `createRespondents` prepares them through the services; `RespondentTraffic`
  * plans each respondent's next request the way a person fills the form (experts pair by pair with second thoughts,
- * then submit) and records every write in a WriteLedger; `storedState` reads the database back for the check.
+ * then submit; a few respondents at a time, each to the end) and records every write in a WriteLedger; `storedState` reads the database back for the check.
  */
 import type { Knex } from 'knex';
 import { SAATY_SCALE } from '../../src/domain/ahp/saaty-scale.js';
@@ -113,8 +113,9 @@ export class RespondentTraffic {
   private readonly experts: ExpertState[];
   private readonly personal: PersonalState[];
   private readonly answers: Record<string, string | number>[];
-  private nextExpertAt = 0;
-  private nextPersonalAt = 0;
+  /** Respondents before these are all finished. */
+  private firstExpert = 0;
+  private firstPersonal = 0;
   private sharedCount = 0;
   readonly counts = { expertSubmits: 0, personalSubmits: 0, sharedSubmits: 0 };
 
@@ -132,21 +133,22 @@ export class RespondentTraffic {
     return this.nextShared();
   }
 
+  /**
+   * The first respondent who is neither answering nor finished: people fill the form in one go, so a few are
+   * active at a time and each reaches the submit (taking them in turn would leave all of them half-way).
+   */
   private pickFree<T extends { busy: boolean; done: boolean }>(list: T[], from: number): number {
-    for (let n = 0; n < list.length; n++) {
-      const k = (from + n) % list.length;
-      if (!list[k]?.busy && !list[k]?.done) return k;
-    }
+    for (let k = from; k < list.length; k++) if (!list[k]?.busy && !list[k]?.done) return k;
     return -1;
   }
 
   private nextExpert(): PlannedRequest {
-    const k = this.pickFree(this.experts, this.nextExpertAt);
+    const k = this.pickFree(this.experts, this.firstExpert);
     if (k < 0) {
       const token = this.fixture.experts[this.rng.nextInt(this.fixture.experts.length)]?.token as string;
       return { route: 'GET /e/:token/review', method: 'GET', path: `/e/${token}/review`, writes: [], settle: () => undefined };
     }
-    this.nextExpertAt = k + 1;
+    while (this.experts[this.firstExpert]?.done) this.firstExpert++;
     const state = this.experts[k] as ExpertState;
     const token = (this.fixture.experts[k] as { token: string }).token;
     state.busy = true;
@@ -231,9 +233,9 @@ export class RespondentTraffic {
   }
 
   private nextPersonal(): PlannedRequest | null {
-    const k = this.pickFree(this.personal, this.nextPersonalAt);
+    const k = this.pickFree(this.personal, this.firstPersonal);
     if (k < 0) return null;
-    this.nextPersonalAt = k + 1;
+    while (this.personal[this.firstPersonal]?.done) this.firstPersonal++;
     const state = this.personal[k] as PersonalState;
     const token = (this.fixture.personal[k] as { token: string }).token;
     state.busy = true;
