@@ -189,6 +189,21 @@ describe('access-control matrix over the whole route table', () => {
     for (const kind of ['public', 'session', 'api', 'link'] as const) expect(t.routes.some((r) => r.access.kind === kind)).toBe(true);
   });
 
+  it('every API route answers a forged, malformed or revoked token with 401 (and a link token is no API token)', async () => {
+    const revoked = await t.services.apiTokens.create(world.actors.admin.user!, 'to revoke', null, null);
+    await t.db('api_tokens').where({ id: revoked.id }).update({ revoked_at: new Date().toISOString() });
+    const failures: string[] = [];
+    const headers = [`Bearer cahp_${'x'.repeat(43)}`, 'Bearer nonsense', `Bearer ${revoked.token}`, `Bearer ${world.tokens.expert}`, `Basic ${Buffer.from('admin:admin').toString('base64')}`];
+    for (const route of t.routes.filter((r) => r.access.kind === 'api')) {
+      const { path } = concretePath(world, route);
+      for (const header of headers) {
+        const res = await world.actors.anonymous.agent[route.method](path).set('Authorization', header);
+        if (res.status !== 401 || !GUARD_MESSAGES.some((m) => messageOf(res).includes(m))) failures.push(`${route.method.toUpperCase()} ${route.path} ${header.slice(0, 20)} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("another researcher with a well-formed form: cannot change or delete a researcher's model draft (403), the author and an administrator can", async () => {
     // The matrix's empty forms never reach the author check (the form is refused first); this one does. Runs before
     // the matrix, whose last cells sign everyone out.
