@@ -50,10 +50,17 @@ function bodyParsers(kinds: BodyKind[], limit: string): RequestHandler[] {
  * Mounts a route table on the app. Per route, in order: rate limit → access guard → Content-Type check → body
  * parser (with the route's size limit) → CSRF check (session routes with a body-changing method) → handlers.
  */
+const markSessionless: RequestHandler = (_req, res, next) => {
+  res.locals.sessionless = true;
+  next();
+};
+
 export function mountRoutes(app: Express, routes: RouteDef[], limiters: RateLimiters): void {
   for (const route of routes) {
     const kinds = route.body ?? defaultBody(route);
     const chain: RequestHandler[] = [];
+    // Staff respondents are anonymous: nothing rendered for their links (error pages included) may start a session.
+    if (route.access.kind === 'link' && route.access.link === 'staff') chain.push(markSessionless);
     const limiterName = route.rateLimit ?? (route.access.kind === 'link' ? 'link' : undefined);
     if (limiterName === 'login') chain.push(limiters.loginPerIp);
     if (limiterName === 'link') chain.push(limiters.link);

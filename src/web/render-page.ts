@@ -43,7 +43,8 @@ function renderPage(req: Request, res: Response, view: string, locals: Record<st
     t: req.t,
     locale: req.locale,
     user: req.user ?? null,
-    csrfToken: req.session ? csrfToken(req) : '',
+    // No token (so no session row or cookie) on pages of anonymous respondents' links.
+    csrfToken: req.session && !res.locals.sessionless ? csrfToken(req) : '',
     nav: navFor(req.user?.role, req.path),
     currentPath: req.path,
     currentUrl: req.originalUrl,
