@@ -39,15 +39,21 @@ export function cronbachAlphaFromCovariance(covariance: ArrayLike<number>, k: nu
     total += s;
     itemVariances += covariance[i * k + i];
   }
-  if (!(total > 0)) {
+  // The total variance is a sum of covariances that can cancel to rounding noise; relative to the item variances
+  // such a total is zero, whatever order the respondents came in.
+  if (!(total > 1e-10 * itemVariances) || !(total > 0)) {
     throw new DomainError('zero-variance', "Cronbach's alpha is undefined: the total score has no variance (everyone gave the same answers).", { k, n });
   }
   const alpha = Math.min(1, (k / (k - 1)) * (1 - itemVariances / total));
   const alphaIfDeleted: Array<number | null> = [];
   const itemTotal: Array<number | null> = [];
+  // total − 2·rowSum + c_jj cancels: a rest score without variance comes out as rounding noise (±1e-16 of the
+  // total), which must read as "no variance", not as a tiny variance giving a meaningless correlation.
+  const noise = 1e-10 * total;
   for (let j = 0; j < k; j++) {
     const cjj = covariance[j * k + j];
-    const restVariance = total - 2 * rowSums[j] + cjj;
+    const rest = total - 2 * rowSums[j] + cjj;
+    const restVariance = rest > noise ? rest : 0;
     if (k > 2 && restVariance > 0) {
       alphaIfDeleted.push(Math.min(1, ((k - 1) / (k - 2)) * (1 - (itemVariances - cjj) / restVariance)));
     } else {
