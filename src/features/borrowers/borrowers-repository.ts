@@ -3,15 +3,9 @@ import type { FinancialStatement } from '../../domain/credit/derive-indicators.j
 import type { LoanClassification } from '../../domain/credit/loan-classification.js';
 import { isSqlite } from '../../storage/database.js';
 import type { SnapshotExtra, SnapshotInput } from './snapshot-fields.js';
+import { num, parseJsonColumn as parse, str } from '../../storage/row-values.js';
 
 type Row = Record<string, unknown>;
-
-function parse<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string' || text === '') return fallback;
-  return JSON.parse(text) as T;
-}
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** A stored snapshot with its borrower's identity. */
 export interface SnapshotRecord extends SnapshotInput {

@@ -3,15 +3,9 @@ import type { OverrideKind } from '../../domain/policy/policy-definition.js';
 import type { PolicyDecision, PolicyReason } from '../../domain/policy/policy-reason.js';
 import { isSqlite } from '../../storage/database.js';
 import type { ActionKind, CaseAction, CaseState, CaseStatus, DecisionCase, DecisionContext, FinalDecision, LoanOutcome, StoredDecision } from './decision-case.js';
+import { num, parseJsonColumn as parse, str } from '../../storage/row-values.js';
 
 type Row = Record<string, unknown>;
-
-function parse<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string' || text === '') return fallback;
-  return JSON.parse(text) as T;
-}
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export interface NewDecisionRow {
   requestId: string;

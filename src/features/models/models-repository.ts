@@ -1,15 +1,9 @@
 import type { Knex } from 'knex';
 import type { CreditModelDefinition } from '../../domain/credit/credit-model-definition.js';
 import type { ModelSettings, ModelSource, ModelStatus, ModelVersion, ModelVersionSummary } from './model-version.js';
+import { num, parseJsonColumn as parse, str } from '../../storage/row-values.js';
 
 type Row = Record<string, unknown>;
-
-function parse<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string' || text === '') return fallback;
-  return JSON.parse(text) as T;
-}
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 const COLUMNS = [
   'm.*',

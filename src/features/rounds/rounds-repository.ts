@@ -6,6 +6,7 @@ import { toHierarchyNode } from '../studies/studies-repository.js';
 import type { HierarchyNode, TreeNode } from '../studies/hierarchy-tree.js';
 import type { CanonicalJudgment } from './judgment-input.js';
 import type { BlockInconsistency, NodeConsistency } from './node-consistency.js';
+import { num, str } from '../../storage/row-values.js';
 
 export type RoundStatus = 'draft' | 'open' | 'closed';
 export type CrPolicy = 'warn' | 'require';
@@ -91,8 +92,6 @@ export interface WeightSetSummary {
 }
 
 type Row = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' && v ? (JSON.parse(v) as T) : fallback);
 
 function toRound(row: Row): RoundRecord {

@@ -3,15 +3,9 @@ import type { SamplingDesign, StratumSummary } from '../../domain/validation/sam
 import type { OutcomeDefinition, OutcomeExclusion } from './outcome-definition.js';
 import type { PopulationFilter } from './validation-population.js';
 import type { ValidationResults } from './validation-report.js';
+import { num, parseJsonColumn as parse, str } from '../../storage/row-values.js';
 
 type Row = Record<string, unknown>;
-
-function parse<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string' || text === '') return fallback;
-  return JSON.parse(text) as T;
-}
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** The stored design: the normalised sampling design plus the version whose stored grades stratify by grade. */
 export type StoredDesign = SamplingDesign & { gradeVersionId?: number | null };
