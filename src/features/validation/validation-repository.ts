@@ -118,26 +118,8 @@ export interface ValidationRun extends ValidationRunSummary {
   results: StoredRunResults;
 }
 
-export interface NewSampleRow {
-  name: string;
-  description: string;
-  populationFilter: PopulationFilter;
-  outcomeDefinition: OutcomeDefinition;
-  design: StoredDesign;
-  seed: number;
-  algorithm: string;
-  populationSize: number;
-  sampleSize: number;
-  populationFingerprint: string;
-  strata: StratumSummary[];
-  collapsed: { stratum: string; mergedInto: string }[];
-  warnings: string[];
-  exclusions: ValidationSample['exclusions'];
-  calculator: SampleSizeCalculation | null;
-  isDemo: boolean;
-  createdBy: number | null;
-  now: string;
-}
+/** A sample as stored: everything the page shows except what the database adds (id, author name, time, run count). */
+export type NewSampleRow = Omit<ValidationSample, 'id' | 'createdByName' | 'createdAt' | 'runCount'> & { now: string };
 
 export interface NewRunRow {
   sampleId: number;
