@@ -7,6 +7,8 @@
  * Peak RSS is sampled every 25 ms during each run; a 20,000-row run is shown beside it to check that memory
  * does not grow with the file. Pure scoring throughput is in bench/credit.bench.ts.
  * Run: npx tsx bench/scoring.bench.ts
+ * While iterating: BENCH_ROWS=100000 runs only that size (no 20,000-row runs, no warm-up) and BENCH_RUNS=1 sets the
+ * repeats; the default is the full run above.
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -80,14 +82,30 @@ async function run(rows: number, csv: string, tag: string): Promise<Run> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-try {
+const onlyRows = process.env.BENCH_ROWS ? Number(process.env.BENCH_ROWS) : null;
+const repeats = process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : 3;
+if ((onlyRows !== null && !(Number.isInteger(onlyRows) && onlyRows > 0)) || !(Number.isInteger(repeats) && repeats > 0)) {
+  throw new Error('BENCH_ROWS and BENCH_RUNS must be positive integers');
+}
+
+/** One size only, each run printed on its own line (for iterating on the import or scoring code). */
+async function onlyOneSize(rows: number): Promise<void> {
+  const csv = join(dir, 'only.csv');
+  await writeCsv(csv, rows, 20261129);
+  for (let rep = 0; rep < repeats; rep++) {
+    const r = await run(rows, csv, `o${rep}`);
+    console.log(`${rows} rows (${r.fileMb.toFixed(1)} MB): import ${r.importS.toFixed(1)} s, scoring ${r.scoreS.toFixed(1)} s, total ${r.totalS.toFixed(1)} s, CPU ${r.cpuS.toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB (start ${r.startRssMb.toFixed(0)}), load ${loadavg()[0]!.toFixed(1)}`);
+  }
+}
+
+async function fullRun(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   const small = join(dir, 'small.csv'), big = join(dir, 'big.csv');
   await writeCsv(small, 20_000, 20261129);
   await writeCsv(big, 100_000, 20261129);
   await run(20_000, small, 'warmup');
   const smallRuns: Run[] = [], bigRuns: Run[] = [];
-  for (let rep = 0; rep < 3; rep++) {
+  for (let rep = 0; rep < repeats; rep++) {
     smallRuns.push(await run(20_000, small, `s${rep}`));
     bigRuns.push(await run(100_000, big, `b${rep}`));
   }
@@ -95,7 +113,7 @@ try {
   const m = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
   console.log('## Borrower import + scoring end to end (SQLite)');
   console.log('');
-  console.log(`A seeded synthetic CSV streamed through the import service (validation, batched inserts in one transaction) into a fresh SQLite file, then batch-scored in chunks of 2,000 with stored evaluations and early warnings; median of 3 runs after a warm-up; peak RSS sampled every 25 ms (process total, Node ${process.version}). CPU seconds are the process's user + system time (Node and SQLite threads together): they depend much less than wall time on what else runs on this shared machine (1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end).`);
+  console.log(`A seeded synthetic CSV streamed through the import service (validation, batched inserts in one transaction) into a fresh SQLite file, then batch-scored in chunks of 2,000 with stored evaluations and early warnings; median of ${repeats} runs after a warm-up; peak RSS sampled every 25 ms (process total, Node ${process.version}). CPU seconds are the process's user + system time (Node and SQLite threads together): they depend much less than wall time on what else runs on this shared machine (1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end).`);
   console.log('');
   console.log('| measure | value | target |');
   console.log('|---|---|---|');
@@ -107,6 +125,10 @@ try {
   console.log(`| 20,000 rows: import + score, s (CPU s) | ${f1(m(smallRuns, 'totalS'))} (${f1(m(smallRuns, 'cpuS'))}) | |`);
   console.log(`| peak RSS during the 20,000-row run, MB | ${f1(m(smallRuns, 'peakRssMb'))} (start ${f1(m(smallRuns, 'startRssMb'))}) | |`);
   console.log(`| peak RSS during the 100,000-row run, MB | ${f1(m(bigRuns, 'peakRssMb'))} (start ${f1(m(bigRuns, 'startRssMb'))}) | flat: about the 20,000-row peak |`);
+}
+
+try {
+  await (onlyRows !== null ? onlyOneSize(onlyRows) : fullRun());
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
