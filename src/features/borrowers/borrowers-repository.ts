@@ -217,15 +217,20 @@ const CHUNK = 400;
  * Multi-row INSERT … VALUES with bound parameters (SQLite and PostgreSQL), up to ~30,000 bound values per
  * statement: for the bulk paths (imports, batch scoring), where knex's insert builder (SQLite: one SELECT … UNION
  * ALL per row, every identifier and value wrapped) costs more than the insert itself. With `returning`, gives
- * those columns of the new rows (in no guaranteed order: match them by a key, not by position).
+ * those columns of the new rows (in no guaranteed order: match them by a key, not by position). With `upsert`,
+ * a row whose key (a unique index) exists already replaces the other columns of that row (ON CONFLICT … DO
+ * UPDATE, the same on both engines).
  */
-async function bulkInsert(trx: Knex, table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []): Promise<Row[]> {
+async function bulkInsert(trx: Knex, table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = [], upsert?: { key: readonly string[] }): Promise<Row[]> {
   const out: Row[] = [];
   if (rows.length === 0) return out;
   const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${table} (${columns.join(', ')}) values `;
-  const tail = returning.length ? ` returning ${returning.join(', ')}` : '';
+  const onConflict = upsert
+    ? ` on conflict (${upsert.key.join(', ')}) do update set ${columns.filter((c) => !upsert.key.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ')}`
+    : '';
+  const tail = onConflict + (returning.length ? ` returning ${returning.join(', ')}` : '');
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     const bindings: unknown[] = [];
@@ -278,16 +283,24 @@ export function createBorrowersRepository(db: Knex) {
       return Number(r?.n ?? 0);
     },
 
-    /** Snapshots after a keyset cursor (borrower id, as-of, id), in that order. */
-    async snapshotsAfter(filter: SnapshotFilter, cursor: { borrowerId: number; asOf: string; id: number } | null, limit: number, trx: Knex = db): Promise<SnapshotRecord[]> {
-      const q = applyFilter(snapshots(trx), filter);
-      if (cursor) {
-        q.where((w) => w.where('s.borrower_id', '>', cursor.borrowerId)
-          .orWhere((w2) => w2.where('s.borrower_id', cursor.borrowerId).andWhere((w3) => w3.where('s.as_of', '>', cursor.asOf)
-            .orWhere((w4) => w4.where('s.as_of', cursor.asOf).andWhere('s.id', '>', cursor.id)))));
-      }
+    /**
+     * Snapshots after a keyset cursor (borrower id, as-of, id), in that order, with the number of snapshots each
+     * of their borrowers has in all (matching the filter or not): the scorer fetches a borrower's other snapshots
+     * only when it has some outside the chunk.
+     */
+    async snapshotsAfter(filter: SnapshotFilter, cursor: { borrowerId: number; asOf: string; id: number } | null, limit: number, trx: Knex = db): Promise<{ snapshots: SnapshotRecord[]; snapshotsPerBorrower: Map<number, number> }> {
+      // Snapshots drive the query (a CROSS JOIN keeps SQLite from starting at the borrowers' portfolio index, which
+      // joined and sorted the whole rest of the portfolio for every chunk): the keyset condition is a row-value
+      // range on the (borrower_id, as_of) index, whose rows come in the wanted order, so a chunk reads `limit`
+      // matching rows and stops. PostgreSQL plans a cross join with a join condition like the inner join.
+      const q = applyFilter(trx('borrower_snapshots as s').joinRaw('cross join borrowers as b').where('b.id', trx.ref('s.borrower_id')), filter);
+      if (cursor) q.whereRaw('(s.borrower_id, s.as_of, s.id) > (?, ?, ?)', [cursor.borrowerId, cursor.asOf, cursor.id]);
       q.orderBy([{ column: 's.borrower_id' }, { column: 's.as_of' }, { column: 's.id' }]).limit(limit);
-      return ((await q.select(SNAPSHOT_COLUMNS)) as Row[]).map(toSnapshot);
+      const count = trx('borrower_snapshots as s3').count('*').where('s3.borrower_id', trx.ref('s.borrower_id')).as('b_snapshot_count');
+      const rows = (await q.select(SNAPSHOT_COLUMNS).select(count)) as Row[];
+      const snapshotsPerBorrower = new Map<number, number>();
+      for (const r of rows) snapshotsPerBorrower.set(Number(r.borrower_id), Number(r.b_snapshot_count));
+      return { snapshots: rows.map(toSnapshot), snapshotsPerBorrower };
     },
 
     /** Every snapshot of the given borrowers (for early-warning history). */
@@ -419,18 +432,16 @@ export function createBorrowersRepository(db: Knex) {
 
     // ---- evaluations
 
-    /** Replaces the evaluations of these (snapshot, model) pairs, in the caller's transaction. */
+    /**
+     * Replaces the evaluations of these (snapshot, model) pairs, in the caller's transaction: one upsert on the
+     * (snapshot, model) key, so a re-scored evaluation keeps its row and takes the new values.
+     */
     async replaceEvaluations(trx: Knex, rows: readonly NewEvaluationRow[]): Promise<void> {
-      const byModel = new Map<number, number[]>();
-      for (const r of rows) byModel.set(r.modelId, [...(byModel.get(r.modelId) ?? []), r.snapshotId]);
-      for (const [modelId, ids] of byModel) {
-        for (let i = 0; i < ids.length; i += CHUNK) await trx('evaluations').where({ model_id: modelId }).whereIn('snapshot_id', ids.slice(i, i + CHUNK)).delete();
-      }
       const columns = ['snapshot_id', 'model_id', 'borrower_id', 'as_of', 'score', 'grade', 'warning_level', 'missing_count', 'capped', 'result', 'early_warnings', 'job_id', 'scored_by', 'scored_at'];
       await bulkInsert(trx, 'evaluations', columns, rows.map((r) => [
         r.snapshotId, r.modelId, r.borrowerId, r.asOf, r.score, r.grade, r.warningLevel, r.missingCount, r.capped,
         JSON.stringify(r.result), JSON.stringify(r.earlyWarnings), r.jobId, r.scoredBy, r.scoredAt,
-      ]));
+      ]), [], { key: ['snapshot_id', 'model_id'] });
     },
 
     async evaluationsOfBorrower(borrowerId: number): Promise<StoredEvaluation[]> {
@@ -447,6 +458,16 @@ export function createBorrowersRepository(db: Knex) {
       const out = new Map<number, string>();
       for (let i = 0; i < borrowerIds.length; i += CHUNK) {
         const rows = (await trx('evaluations').where({ model_id: modelId }).whereIn('borrower_id', borrowerIds.slice(i, i + CHUNK) as number[]).select('snapshot_id', 'grade')) as Row[];
+        for (const r of rows) out.set(Number(r.snapshot_id), String(r.grade));
+      }
+      return out;
+    },
+
+    /** Grades under a model of the given snapshots (those that have an evaluation under it). */
+    async gradesOfSnapshots(modelId: number, snapshotIds: readonly number[], trx: Knex = db): Promise<Map<number, string>> {
+      const out = new Map<number, string>();
+      for (let i = 0; i < snapshotIds.length; i += CHUNK) {
+        const rows = (await trx('evaluations').where({ model_id: modelId }).whereIn('snapshot_id', snapshotIds.slice(i, i + CHUNK) as number[]).select('snapshot_id', 'grade')) as Row[];
         for (const r of rows) out.set(Number(r.snapshot_id), String(r.grade));
       }
       return out;

@@ -53,15 +53,20 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
     return c;
   };
 
-  /** Scores a chunk of snapshots (ordered by borrower and date) with their warnings; failures listed, not thrown. */
-  async function scoreMany(version: ModelVersion, list: readonly SnapshotRecord[], trx: Knex, table: ProsperityTable) {
+  /**
+   * Scores a chunk of snapshots (ordered by borrower and date) with their warnings; failures listed, not thrown.
+   * Early warnings read each borrower's earlier snapshots and their grades under the version: those in the chunk
+   * are at hand (with the grade just computed), the others are read — all of them, unless `snapshotsPerBorrower`
+   * (each borrower's number of snapshots in all) shows that a borrower has none outside the chunk.
+   */
+  async function scoreMany(version: ModelVersion, list: readonly SnapshotRecord[], trx: Knex, table: ProsperityTable, snapshotsPerBorrower?: ReadonlyMap<number, number>) {
     const scorer = compiledFor(version);
-    const borrowerIds = [...new Set(list.map((s) => s.borrowerId))];
-    // Early warnings read each borrower's other snapshots: only those not already in the chunk are fetched.
-    const inChunk = new Set(list.map((s) => s.id));
-    const others = (await repo.snapshotIdsOfBorrowers(borrowerIds, trx)).filter((id) => !inChunk.has(id));
+    const inChunk = new Map<number, number>();
+    for (const s of list) inChunk.set(s.borrowerId, (inChunk.get(s.borrowerId) ?? 0) + 1);
+    const withOthers = snapshotsPerBorrower ? [...inChunk].filter(([b, n]) => (snapshotsPerBorrower.get(b) ?? Infinity) > n).map(([b]) => b) : [...inChunk.keys()];
+    const chunkIds = new Set(list.map((s) => s.id));
+    const others = withOthers.length ? (await repo.snapshotIdsOfBorrowers(withOthers, trx)).filter((id) => !chunkIds.has(id)) : [];
     const history = others.length ? [...list, ...await repo.snapshotsByIds(others, trx)] : list;
-    const grades = await repo.gradesOfBorrowers(version.id, borrowerIds, trx);
     const byBorrower = new Map<number, SnapshotRecord[]>();
     for (const h of history) {
       const arr = byBorrower.get(h.borrowerId);
@@ -69,6 +74,8 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
     }
     const results: { snapshot: SnapshotRecord; evaluation: BorrowerEvaluation; warnings: EarlyWarningResult; prosperity: number | null }[] = [];
     const failures: { snapshotId: number; message: string }[] = [];
+    const scored: { snapshot: SnapshotRecord; evaluation: BorrowerEvaluation; tableIndex: number | null; prosperity: number | null }[] = [];
+    const grades = new Map<number, string>();
     for (const s of list) {
       const tableIndex = table.valueAt(s.industry, s.asOf);
       const input = borrowerForModel(version.definition, borrowerInputOf(s, tableIndex));
@@ -80,6 +87,12 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
         throw err;
       }
       grades.set(s.id, evaluation.grade);
+      scored.push({ snapshot: s, evaluation, tableIndex, prosperity: input.prosperityIndex ?? null });
+    }
+    // Stored grades are needed only for snapshots read from outside the chunk and for those that failed now.
+    const storedGradeIds = [...others, ...failures.map((f) => f.snapshotId)];
+    if (storedGradeIds.length) for (const [id, g] of await repo.gradesOfSnapshots(version.id, storedGradeIds, trx)) grades.set(id, g);
+    for (const { snapshot: s, evaluation, tableIndex, prosperity } of scored) {
       const past: WarningSnapshot[] = [];
       for (const h of byBorrower.get(s.borrowerId) ?? []) {
         if (h.asOf >= s.asOf) continue;
@@ -93,7 +106,7 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
         if (!(err instanceof DomainError)) throw err;
         warnings = { level: 'green', signals: [] };
       }
-      results.push({ snapshot: s, evaluation, warnings, prosperity: input.prosperityIndex ?? null });
+      results.push({ snapshot: s, evaluation, warnings, prosperity });
     }
     return { results, failures };
   }
@@ -195,8 +208,8 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
         const job = await repo.findJob(jobId, trx, true);
         if (!job) throw new NotFoundError('borrowers.score.jobNotFound');
         if (job.status !== 'running') return job;
-        const list = await repo.snapshotsAfter(job.filter, job.cursor, chunk, trx);
-        const { results, failures } = await scoreMany(version, list, trx, table);
+        const { snapshots: list, snapshotsPerBorrower } = await repo.snapshotsAfter(job.filter, job.cursor, chunk, trx);
+        const { results, failures } = await scoreMany(version, list, trx, table, snapshotsPerBorrower);
         await repo.replaceEvaluations(trx, rowsOf(version, results, job.id, actor));
         const last = list[list.length - 1];
         const next = {
