@@ -24,6 +24,7 @@ import { createModelsService } from './features/models/models-service.js';
 import { createWeightSetSource } from './features/models/weight-set-source.js';
 import { createDecisionsRepository } from './features/decisions/decisions-repository.js';
 import { createDecisionsService } from './features/decisions/decisions-service.js';
+import { createPortfolioRepository } from './features/portfolio/portfolio-repository.js';
 import { createPortfolioService } from './features/portfolio/portfolio-service.js';
 import { createPoliciesRepository } from './features/policies/policies-repository.js';
 import { createPoliciesService } from './features/policies/policies-service.js';
@@ -46,7 +47,7 @@ export function createServices(deps: ServiceDeps) {
   const audit = createAuditService({ repository: createAuditRepository(db), now });
   const hasher = createPasswordHasher(config.passwordHash);
   const users = createUsersService({ db, users: createUsersRepository(db), audit, hasher, now });
-  const apiTokens = createApiTokensService({ db, tokens: createApiTokensRepository(db), users, audit, now });
+  const apiTokens = createApiTokensService({ db, tokens: createApiTokensRepository(db), audit, now });
   // Studies, expert rounds and weight sets (issue 4).
   const studies = createStudiesService({ db, studies: createStudiesRepository(db), audit, now });
   const roundsRepository = createRoundsRepository(db);
@@ -63,7 +64,7 @@ export function createServices(deps: ServiceDeps) {
   const borrowersRepository = createBorrowersRepository(db);
   const borrowers = createBorrowersService({ db, repository: borrowersRepository, audit, now });
   const scoring = createScoringService({ db, repository: borrowersRepository, models, audit, now });
-  const portfolio = createPortfolioService({ repository: borrowersRepository, models });
+  const portfolio = createPortfolioService({ repository: createPortfolioRepository(db), models });
   // Approval decision policy versions (issue 9).
   const policies = createPoliciesService({ db, repository: createPoliciesRepository(db), models, borrowers: borrowersRepository, audit, now });
   // Online approval decisions, referral queue and their monitoring (issue 9).

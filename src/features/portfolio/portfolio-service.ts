@@ -1,6 +1,6 @@
 import type { ModelVersion } from '../models/model-version.js';
 import type { ModelsService } from '../models/models-service.js';
-import type { BorrowersRepository } from '../borrowers/borrowers-repository.js';
+import type { PortfolioRepository } from './portfolio-repository.js';
 import { positionsAt, portfolioView, type PortfolioPosition, type PortfolioView } from './portfolio-view.js';
 
 export interface TrendPoint {
@@ -15,24 +15,14 @@ export interface TrendPoint {
 }
 
 /** The portfolio page's data: positions under one version at a date, and the same figures at earlier as-of dates. */
-export function createPortfolioService(deps: { repository: BorrowersRepository; models: ModelsService }) {
+export function createPortfolioService(deps: { repository: PortfolioRepository; models: ModelsService }) {
   const { repository: repo, models } = deps;
   return {
     async view(input: { version: ModelVersion; portfolio?: string | null; asOf?: string | null; maxTrendPoints?: number }): Promise<{
       dates: string[]; asOf: string | null; current: PortfolioView; trend: TrendPoint[]; unscored: number;
     }> {
       const { version } = input;
-      const snapshots = await repo.listSnapshots({ portfolio: input.portfolio ?? null });
-      const evaluations = await repo.evaluationsWithSnapshots(version.id, { portfolio: input.portfolio ?? null });
-      const bySnapshot = new Map(evaluations.map((e) => [e.snapshot.id, e.evaluation]));
-      const all: PortfolioPosition[] = snapshots.map((s) => {
-        const e = bySnapshot.get(s.id);
-        return {
-          borrowerId: s.borrowerId, asOf: s.asOf, industry: s.industry, sizeBand: s.sizeBand, balance: s.loanBalance,
-          classification: s.classification, daysPastDue: s.daysPastDue, outcome: s.outcome,
-          grade: e?.grade ?? null, score: e?.score ?? null, level: e?.warningLevel ?? null,
-        };
-      });
+      const all: PortfolioPosition[] = await repo.positions(version.id, input.portfolio ?? null);
       const dates = [...new Set(all.map((p) => p.asOf))].sort();
       const asOf = input.asOf && dates.length ? input.asOf : (dates[dates.length - 1] ?? null);
       const scale = version.definition.gradeScale;
