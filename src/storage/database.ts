@@ -30,10 +30,128 @@ class ImmediateTransaction extends TransactionSqlite {
   }
 }
 
+/** node-sqlite3's prepared statement: `run` calls back with `this` holding lastID and changes. */
+interface SqliteStatement {
+  all(params: unknown[], cb: (this: SqliteStatement, err: Error | null, rows?: unknown[]) => void): void;
+  run(params: unknown[], cb: (this: SqliteStatement, err: Error | null) => void): void;
+  finalize(cb?: () => void): void;
+}
+
+interface SqliteConnection {
+  prepare(sql: string, cb: (err: Error | null) => void): SqliteStatement;
+  close(cb: (err: Error | null) => void): void;
+}
+
+interface QueryObject {
+  sql?: string;
+  method?: string;
+  bindings?: unknown[];
+  returning?: unknown;
+  response?: unknown;
+  context?: unknown;
+}
+
+/** Statements kept prepared per connection (most recently used last), and the longest SQL worth keeping. */
+const STATEMENT_CACHE_SIZE = 256;
+const STATEMENT_CACHE_MAX_SQL = 16_384;
+
+/**
+ * A prepared statement and what is known of its preparation. node-sqlite3 never calls back the runs queued on a
+ * statement whose preparation failed, so those runs are failed here with the preparation's error.
+ */
+interface Prepared {
+  sql: string;
+  statement: SqliteStatement;
+  kept: boolean;
+  ready: boolean;
+  waiting: Set<(err: Error) => void>;
+}
+
+const statementCaches = new WeakMap<SqliteConnection, Map<string, Prepared>>();
+
+/**
+ * knex's SQLite client, with two changes:
+ * - write transactions begin IMMEDIATE (above);
+ * - statements are prepared once per connection and reused. node-sqlite3 runs `db.all(sql)` as three trips to its
+ *   worker thread (prepare, step, finalize), each waiting for the event loop to take the result before the single
+ *   connection moves on; a kept statement needs one. Under load that is most of what a query costs. A statement
+ *   always runs to completion (knex reads every row), so a kept statement never holds a read transaction open;
+ *   one that fails is dropped and finalized, and all are finalized before the connection closes.
+ */
 class ClientSqlite3Immediate extends ClientSqlite3 {
   transaction(container: unknown, config: unknown, outerTx: unknown) {
     return new ImmediateTransaction(this, container, config, outerTx);
   }
+
+  _query(connection: SqliteConnection, obj: QueryObject): Promise<QueryObject> {
+    if (!obj.sql) throw new Error('The query is empty');
+    const write = obj.method === 'insert' || obj.method === 'update' ? !obj.returning : obj.method === 'counter' || obj.method === 'del';
+    const prepared = prepare(connection, obj.sql);
+    return new Promise((resolve, reject) => {
+      const fail = (err: Error) => {
+        prepared.waiting.delete(fail);
+        drop(connection, prepared);
+        reject(err);
+      };
+      if (!prepared.ready) prepared.waiting.add(fail);
+      const done = function (this: SqliteStatement, err: Error | null, rows?: unknown[]) {
+        prepared.waiting.delete(fail);
+        if (!prepared.kept) prepared.statement.finalize();
+        if (err) return fail(err);
+        obj.response = write ? undefined : rows;
+        // knex reads lastID and changes from the statement ("this" of node-sqlite3's callback).
+        obj.context = this;
+        resolve(obj);
+      };
+      if (write) prepared.statement.run(obj.bindings ?? [], done);
+      else prepared.statement.all(obj.bindings ?? [], done);
+    });
+  }
+
+  async destroyRawConnection(connection: SqliteConnection): Promise<void> {
+    const cache = statementCaches.get(connection);
+    statementCaches.delete(connection);
+    if (cache) await Promise.all([...cache.values()].map((p) => new Promise<void>((resolve) => p.statement.finalize(() => resolve()))));
+    await new Promise<void>((resolve, reject) => connection.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+function prepare(connection: SqliteConnection, sql: string): Prepared {
+  let cache = statementCaches.get(connection);
+  if (!cache) statementCaches.set(connection, (cache = new Map()));
+  const hit = cache.get(sql);
+  if (hit) {
+    cache.delete(sql);
+    cache.set(sql, hit);
+    return hit;
+  }
+  const prepared: Prepared = { sql, statement: undefined as unknown as SqliteStatement, kept: sql.length <= STATEMENT_CACHE_MAX_SQL, ready: false, waiting: new Set() };
+  prepared.statement = connection.prepare(sql, (err) => {
+    if (!err) {
+      prepared.ready = true;
+      return;
+    }
+    // node-sqlite3 has finalized the statement; the runs queued on it would wait for ever.
+    drop(connection, prepared);
+    for (const fail of [...prepared.waiting]) fail(err);
+  });
+  if (prepared.kept) {
+    cache.set(sql, prepared);
+    if (cache.size > STATEMENT_CACHE_SIZE) {
+      const oldest = cache.values().next().value as Prepared;
+      drop(connection, oldest);
+    }
+  }
+  return prepared;
+}
+
+/** Forgets a kept statement (failed, or the least recently used) and finalizes it once its queued runs are done. */
+function drop(connection: SqliteConnection, prepared: Prepared): void {
+  const cache = statementCaches.get(connection);
+  if (!prepared.kept || cache?.get(prepared.sql) !== prepared) return;
+  cache.delete(prepared.sql);
+  prepared.kept = false;
+  prepared.statement.finalize();
 }
 
 export function isSqlite(db: Knex): boolean {
