@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import session from 'express-session';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -139,8 +139,9 @@ export function createApp(deps: AppDeps): CreatedApp {
 
   // The API is stateless (Bearer tokens); pages use the session cookie.
   const sessionStore = new KnexSessionStore(services.db);
+  const sessionCookie = config.secureCookies ? '__Host-cahp' : 'cahp.sid';
   const sessionMiddleware = session({
-    name: config.secureCookies ? '__Host-cahp' : 'cahp.sid',
+    name: sessionCookie,
     secret: deps.sessionSecret,
     store: sessionStore,
     resave: false,
@@ -151,8 +152,11 @@ export function createApp(deps: AppDeps): CreatedApp {
   const loadSessionUser = sessionUser({ users: services.users, absoluteTimeoutMs: config.sessionAbsoluteHours * 3_600_000, now: Date.now });
   const loadBearerUser = bearerUser({ tokens: services.apiTokens });
   const isApi = (path: string) => path.startsWith('/api/v1/');
-  app.use((req, res, next) => (isApi(req.path) ? next() : sessionMiddleware(req, res, next)));
-  app.use((req, res, next) => (isApi(req.path) ? next() : loadSessionUser(req, res, next)));
+  // A request that changes something and brings no session cookie has no session to use: every form that needs one
+  // carries a CSRF token bound to an existing session, and link-token writes (autosaves, submissions) need none.
+  const sessionFor = (req: Request) => !isApi(req.path) && (req.method === 'GET' || req.method === 'HEAD' || (req.headers.cookie ?? '').includes(`${sessionCookie}=`));
+  app.use((req, res, next) => (sessionFor(req) ? sessionMiddleware(req, res, next) : next()));
+  app.use((req, res, next) => (req.session ? loadSessionUser(req, res, next) : next()));
   app.use((req, res, next) => (isApi(req.path) ? loadBearerUser(req, res, next) : next()));
   app.use(setLocale); // again, now that the session and user are known
   app.use(sameOriginForUnsafeMethods);

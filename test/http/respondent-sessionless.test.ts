@@ -23,6 +23,19 @@ describe('anonymous respondent links start no session', () => {
     expect(await sessions()).toBe(before);
   });
 
+  it.each([
+    ['an expert autosave', '/e/', '/autosave', 'application/json', '{"judgments":[]}'],
+    ['a staff submission', '/s/', '/submit', 'application/json', '{"version":1,"data":{}}'],
+    ['a sign-in without its form token', '/login', '', 'application/x-www-form-urlencoded', 'email=a%40b.test&password=x'],
+  ])('%s sent without a session cookie is answered without creating a session', async (_label, prefix, suffix, type, body) => {
+    const before = await sessions();
+    const path = prefix === '/login' ? prefix : `${prefix}${'x'.repeat(43)}${suffix}`;
+    const res = await request(t.app).post(path).set('Content-Type', type).send(body);
+    expect([403, 404]).toContain(res.status);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(await sessions()).toBe(before);
+  });
+
   it('the sign-in page still gets its session and CSRF token (the check above can fail)', async () => {
     const res = await request(t.app).get('/login');
     expect(res.status).toBe(200);
