@@ -82,6 +82,20 @@ describe('role guards over every route of the route table', () => {
     expect(res.status).toBe(303);
     expect((await request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${created.token}`)).status).toBe(401);
   });
+
+  it("rejects the token of a disabled account with 401 from the next request on, and the user's role is read each time", async () => {
+    const admin = agents.get('admin')!;
+    const user = await t.createUser('researcher');
+    const { token } = await t.services.apiTokens.create({ id: user.id }, 'soon disabled', null, null);
+    const me = () => request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${token}`);
+    expect((await me()).body).toMatchObject({ email: user.email, role: 'researcher' });
+    await t.db('users').where({ id: user.id }).update({ role: 'manager' });
+    expect((await me()).body).toMatchObject({ role: 'manager' });
+    await t.services.users.disable(admin.user, user.id, null);
+    const res = await me();
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toMatch(/token/i);
+  });
 });
 
 describe('CSRF protection', () => {

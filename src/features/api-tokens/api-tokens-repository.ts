@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { isLocale } from '../../i18n/locale.js';
+import type { AuthUser, Role } from '../../web/request-context.js';
 
 export interface ApiTokenRecord {
   id: number;
@@ -30,9 +32,19 @@ export function createApiTokensRepository(db: Knex) {
         .returning('id');
       return Number(typeof row === 'object' ? row.id : row);
     },
-    async findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | undefined> {
-      const row = await db('api_tokens').where({ token_hash: tokenHash }).whereNull('revoked_at').first();
-      return row ? toToken(row) : undefined;
+    /** A token that is not revoked, with its user if that account is active: one query per API request. */
+    async findActiveWithUser(tokenHash: string): Promise<{ tokenId: number; lastUsedAt: string | null; user: AuthUser } | undefined> {
+      const row = (await db('api_tokens as t')
+        .join('users as u', 'u.id', 't.user_id')
+        .where({ 't.token_hash': tokenHash, 'u.status': 'active' })
+        .whereNull('t.revoked_at')
+        .first('t.id as token_id', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.locale')) as Record<string, unknown> | undefined;
+      if (!row) return undefined;
+      return {
+        tokenId: Number(row.token_id),
+        lastUsedAt: (row.last_used_at as string | null) ?? null,
+        user: { id: Number(row.id), email: String(row.email), name: String(row.name), role: row.role as Role, locale: isLocale(row.locale) ? row.locale : null },
+      };
     },
     async listForUser(userId: number): Promise<ApiTokenRecord[]> {
       const rows = await db('api_tokens').where({ user_id: userId }).orderBy('id', 'desc');

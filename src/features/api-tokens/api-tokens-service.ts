@@ -3,13 +3,12 @@ import { NotFoundError, ValidationError } from '../../web/http-errors.js';
 import type { AuthUser } from '../../web/request-context.js';
 import { hashSecretToken, newSecretToken } from '../../web/secret-token.js';
 import type { AuditService } from '../audit/audit-service.js';
-import type { UsersService } from '../users/users-service.js';
 import type { ApiTokensRepository } from './api-tokens-repository.js';
 
 /** API tokens look like `cahp_<43 base64url chars>`; the prefix tells a leaked token's origin at a glance. */
 const TOKEN_PREFIX = 'cahp_';
 
-export function createApiTokensService(deps: { db: Knex; tokens: ApiTokensRepository; users: UsersService; audit: AuditService; now: () => Date }) {
+export function createApiTokensService(deps: { db: Knex; tokens: ApiTokensRepository; audit: AuditService; now: () => Date }) {
   const { db, tokens, audit } = deps;
   // last_used_at is written at most once a minute per token, so API reads do not each cost a write.
   const lastTouch = new Map<number, number>();
@@ -43,16 +42,14 @@ export function createApiTokensService(deps: { db: Knex; tokens: ApiTokensReposi
     /** Resolves a Bearer token to its active user, or undefined (unknown, revoked, or the user is not active). */
     async authenticate(token: string): Promise<{ user: AuthUser; tokenId: number } | undefined> {
       if (!token.startsWith(TOKEN_PREFIX) || token.length !== TOKEN_PREFIX.length + 43) return undefined;
-      const record = await tokens.findActiveByHash(hashSecretToken(token));
-      if (!record) return undefined;
-      const user = await deps.users.activeUser(record.userId);
-      if (!user) return undefined;
+      const found = await tokens.findActiveWithUser(hashSecretToken(token));
+      if (!found) return undefined;
       const now = deps.now().getTime();
-      if (now - (lastTouch.get(record.id) ?? 0) > 60_000) {
-        lastTouch.set(record.id, now);
-        await tokens.touch(record.id, new Date(now).toISOString());
+      if (now - (lastTouch.get(found.tokenId) ?? 0) > 60_000) {
+        lastTouch.set(found.tokenId, now);
+        await tokens.touch(found.tokenId, new Date(now).toISOString());
       }
-      return { user, tokenId: record.id };
+      return { user: found.user, tokenId: found.tokenId };
     },
   };
 }
