@@ -152,8 +152,40 @@ const SIZE_ALIASES: Record<string, string> = {
   medium: 'medium', '中型': 'medium', '中': 'medium', large: 'large', '大型': 'large', '大': 'large',
 };
 
+/**
+ * A plain decimal as most files write it ('62.5', '-1.396', '.5', '1e3'): the number (NaN when it overflows), or
+ * undefined when the text is anything else (spaces, '%', thousands separators, junk). One scan without copies or
+ * regular expressions, for the import's inner loop; the same language as parseNumber's last pattern.
+ */
+function plainDecimal(s: string): number | undefined {
+  const n = s.length;
+  let i = 0;
+  let c = n > 0 ? s.charCodeAt(0) : 0;
+  if (c === 43 || c === 45) c = ++i < n ? s.charCodeAt(i) : 0; // + -
+  let digits = 0;
+  while (c >= 48 && c <= 57) { digits++; c = ++i < n ? s.charCodeAt(i) : 0; }
+  if (c === 46) { // .
+    c = ++i < n ? s.charCodeAt(i) : 0;
+    let fraction = 0;
+    while (c >= 48 && c <= 57) { fraction++; c = ++i < n ? s.charCodeAt(i) : 0; }
+    if (digits === 0 && fraction === 0) return undefined;
+  } else if (digits === 0) return undefined;
+  if (i < n && (c === 101 || c === 69)) { // e E
+    c = ++i < n ? s.charCodeAt(i) : 0;
+    if (c === 43 || c === 45) c = ++i < n ? s.charCodeAt(i) : 0;
+    let exponent = 0;
+    while (c >= 48 && c <= 57) { exponent++; c = ++i < n ? s.charCodeAt(i) : 0; }
+    if (exponent === 0) return undefined;
+  }
+  if (i !== n) return undefined;
+  const x = Number(s);
+  return Number.isFinite(x) ? x : Number.NaN;
+}
+
 /** A number as people write it: '1,234.5', ' 12.5 ', '12.5%' (the % sign is dropped; values stay in the field's unit). */
 export function parseNumber(text: string): number | null {
+  const plain = plainDecimal(text);
+  if (plain !== undefined) return plain;
   let s = text.trim().replace(/\s+/g, '');
   if (s === '') return null;
   if (s.endsWith('%')) s = s.slice(0, -1);
@@ -163,16 +195,38 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(x) ? x : Number.NaN;
 }
 
-/** 'YYYY-MM-DD' from 'YYYY-MM-DD', 'YYYY/MM/DD' or 'YYYY.MM.DD' (single-digit month/day allowed); null if not a real date. */
-export function parseDate(text: string): string | null {
+/**
+ * Results of a pure function of short texts that repeat from row to row in a file (dates, size bands,
+ * classifications, codes), so that each distinct text is worked out once. Bounded: cleared when full.
+ */
+class TextMemo<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly compute: (text: string) => T, private readonly capacity = 4096) {}
+  get(text: string): T {
+    let v = this.map.get(text);
+    if (v === undefined && !this.map.has(text)) {
+      v = this.compute(text);
+      if (this.map.size >= this.capacity) this.map.clear();
+      this.map.set(text, v);
+    }
+    return v as T;
+  }
+}
+
+function parseDateText(text: string): string | null {
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(text.trim());
   if (!m) return null;
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   try { isoDayNumber(iso); return iso; } catch { return null; }
 }
+const dateMemo = new TextMemo(parseDateText);
 
-/** The code of a categorical indicator from its code or label (either language, any case); null if unknown. */
-export function matchCode(ind: IndicatorDefinition, text: string): string | null {
+/** 'YYYY-MM-DD' from 'YYYY-MM-DD', 'YYYY/MM/DD' or 'YYYY.MM.DD' (single-digit month/day allowed); null if not a real date. */
+export function parseDate(text: string): string | null {
+  return dateMemo.get(text);
+}
+
+function matchCodeText(ind: IndicatorDefinition, text: string): string | null {
   if (ind.rule.kind !== 'codes') return null;
   const t = text.trim();
   const exact = ind.rule.codes.find((c) => c.code === t);
@@ -181,9 +235,79 @@ export function matchCode(ind: IndicatorDefinition, text: string): string | null
   const found = ind.rule.codes.find((c) => normaliseHeader(c.code) === n || normaliseHeader(c.labels.en) === n || normaliseHeader(c.labels.zh) === n);
   return found ? found.code : null;
 }
+const codeMemos = new WeakMap<IndicatorDefinition, TextMemo<string | null>>();
+
+/** The code of a categorical indicator from its code or label (either language, any case); null if unknown. */
+export function matchCode(ind: IndicatorDefinition, text: string): string | null {
+  let memo = codeMemos.get(ind);
+  if (!memo) {
+    memo = new TextMemo((t) => matchCodeText(ind, t), 256);
+    codeMemos.set(ind, memo);
+  }
+  return memo.get(text);
+}
+
+/** An alias table's value for a text, own keys only ('constructor' or 'toString' are not aliases). */
+function aliasOf<T>(table: Readonly<Record<string, T>>, text: string): T | null {
+  const key = normaliseHeader(text);
+  return Object.hasOwn(table, key) ? (table[key] as T) : null;
+}
+const sizeMemo = new TextMemo((t) => aliasOf(SIZE_ALIASES, t), 256);
+const classificationMemo = new TextMemo((t) => aliasOf(CLASS_ALIASES, t), 256);
+const minimumClassificationMemo = new Map<number, LoanClassification>();
 
 /** Values per field key as text (from a file row through the mapping, or from a form). */
 export type RawValues = Readonly<Record<string, string | undefined>>;
+
+/** One row being validated: its values and the issues found so far (module-level helpers below fill them in). */
+interface RowState {
+  readonly raw: RawValues;
+  readonly errors: RowIssue[];
+  readonly warnings: RowIssue[];
+}
+
+function text(row: RowState, key: string): string {
+  const v = row.raw[key];
+  return v === undefined || v === null ? '' : v.trim();
+}
+function rowError(row: RowState, field: string, key: string, params?: Record<string, string | number>): void {
+  row.errors.push(params ? { field, key, params } : { field, key });
+}
+function rowWarning(row: RowState, field: string, key: string, params?: Record<string, string | number>): void {
+  row.warnings.push(params ? { field, key, params } : { field, key });
+}
+function textField(row: RowState, key: string, max: number): string | null {
+  const v = text(row, key);
+  if (v === '') return null;
+  if (v.length > max) { rowError(row, key, 'borrowers.issue.tooLong', { max }); return null; }
+  return v;
+}
+function numberField(row: RowState, key: string, min?: number, integer = false): number | null {
+  const v = text(row, key);
+  if (v === '') return null;
+  const x = parseNumber(v);
+  if (x === null || Number.isNaN(x)) {
+    // "62,5": a decimal comma (thousands are "1,234" and parse); say how to write it.
+    rowError(row, key, /^[+-]?\d*,\d+%?$/.test(v.replace(/\s+/g, '')) ? 'borrowers.issue.decimalComma' : 'borrowers.issue.notNumber', { value: v.slice(0, 40) });
+    return null;
+  }
+  if (integer && !Number.isInteger(x)) { rowError(row, key, 'borrowers.issue.notInteger', { value: v.slice(0, 40) }); return null; }
+  if (min !== undefined && x < min) { rowError(row, key, 'borrowers.issue.tooSmall', { min }); return null; }
+  return x === 0 ? 0 : x;
+}
+function booleanField(row: RowState, key: string): boolean | null {
+  const t = text(row, key);
+  if (t === '') return null;
+  const v = t.toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  rowError(row, key, 'borrowers.issue.notBoolean', { value: v.slice(0, 40) });
+  return null;
+}
+
+const EXTRA_FLAGS = ['dishonestDebtorList', 'insolvency', 'inDefault', 'otherBankOverdue', 'enforcementListed', 'utilityCutOff'] as const;
+const INDICATORS = DEFAULT_INDEX_SYSTEM.indicators;
+const ALLOWED_CODES = new Map(INDICATORS.map((ind) => [ind.id, ind.rule.kind === 'codes' ? ind.rule.codes.map((c) => c.code).join(', ') : '']));
 
 /**
  * Validates one row of raw text values into a snapshot (issue 6 item 4), with errors (the row cannot be stored)
@@ -192,128 +316,104 @@ export type RawValues = Readonly<Record<string, string | undefined>>;
  * missing value with a warning, never Infinity or NaN); an explicit indicator value wins over a derived one.
  */
 export function parseSnapshotRow(raw: RawValues, defaults: { asOf?: string | null; industry?: string | null } = {}): ParsedRow {
-  const errors: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
-  const text = (key: string): string => (raw[key] ?? '').trim();
-  const err = (field: string, key: string, params?: Record<string, string | number>) => errors.push({ field, key, ...(params ? { params } : {}) });
-  const warn = (field: string, key: string, params?: Record<string, string | number>) => warnings.push({ field, key, ...(params ? { params } : {}) });
+  const row: RowState = { raw, errors: [], warnings: [] };
+  const { errors, warnings } = row;
 
-  const str = (key: string, max: number): string | null => {
-    const v = text(key);
-    if (v === '') return null;
-    if (v.length > max) { err(key, 'borrowers.issue.tooLong', { max }); return null; }
-    return v;
-  };
-  const num = (key: string, opts: { min?: number; integer?: boolean } = {}): number | null => {
-    const v = text(key);
-    if (v === '') return null;
-    const x = parseNumber(v);
-    if (x === null || Number.isNaN(x)) {
-      // "62,5": a decimal comma (thousands are "1,234" and parse); say how to write it.
-      err(key, /^[+-]?\d*,\d+%?$/.test(v.replace(/\s+/g, '')) ? 'borrowers.issue.decimalComma' : 'borrowers.issue.notNumber', { value: v.slice(0, 40) });
-      return null;
-    }
-    if (opts.integer && !Number.isInteger(x)) { err(key, 'borrowers.issue.notInteger', { value: v.slice(0, 40) }); return null; }
-    if (opts.min !== undefined && x < opts.min) { err(key, 'borrowers.issue.tooSmall', { min: opts.min }); return null; }
-    return x === 0 ? 0 : x;
-  };
-  const bool = (key: string): boolean | null => {
-    const v = text(key).toLowerCase();
-    if (v === '') return null;
-    if (TRUE.has(v)) return true;
-    if (FALSE.has(v)) return false;
-    err(key, 'borrowers.issue.notBoolean', { value: v.slice(0, 40) });
-    return null;
-  };
-
-  const borrowerRef = str('borrower', 100);
-  if (borrowerRef === null && !errors.some((e) => e.field === 'borrower')) err('borrower', 'borrowers.issue.required');
-  const borrowerName = str('name', 200);
+  const borrowerRef = textField(row, 'borrower', 100);
+  if (borrowerRef === null && !errors.some((e) => e.field === 'borrower')) rowError(row, 'borrower', 'borrowers.issue.required');
+  const borrowerName = textField(row, 'name', 200);
   let asOf: string | null = null;
-  const asOfText = text('asOf');
+  const asOfText = text(row, 'asOf');
   if (asOfText === '') {
     if (defaults.asOf) asOf = defaults.asOf;
-    else err('asOf', 'borrowers.issue.required');
+    else rowError(row, 'asOf', 'borrowers.issue.required');
   } else {
     asOf = parseDate(asOfText);
-    if (asOf === null) err('asOf', 'borrowers.issue.notDate', { value: asOfText.slice(0, 40) });
+    if (asOf === null) rowError(row, 'asOf', 'borrowers.issue.notDate', { value: asOfText.slice(0, 40) });
   }
-  const industry = str('industry', 40) ?? (defaults.industry || null);
+  const industry = textField(row, 'industry', 40) ?? (defaults.industry || null);
   let sizeBand: string | null = null;
-  if (text('sizeBand') !== '') {
-    sizeBand = SIZE_ALIASES[normaliseHeader(text('sizeBand'))] ?? null;
-    if (sizeBand === null) err('sizeBand', 'borrowers.issue.notSize', { value: text('sizeBand').slice(0, 40), allowed: SIZE_BANDS.join(', ') });
+  const sizeText = text(row, 'sizeBand');
+  if (sizeText !== '') {
+    sizeBand = sizeMemo.get(sizeText);
+    if (sizeBand === null) rowError(row, 'sizeBand', 'borrowers.issue.notSize', { value: sizeText.slice(0, 40), allowed: SIZE_BANDS.join(', ') });
   }
-  const region = str('region', 100);
-  const loanBalance = num('loanBalance', { min: 0 });
-  const daysPastDue = num('daysPastDue', { min: 0, integer: true });
+  const region = textField(row, 'region', 100);
+  const loanBalance = numberField(row, 'loanBalance', 0);
+  const daysPastDue = numberField(row, 'daysPastDue', 0, true);
   let classification: LoanClassification | null = null;
-  if (text('classification') !== '') {
-    classification = CLASS_ALIASES[normaliseHeader(text('classification'))] ?? null;
-    if (classification === null) err('classification', 'borrowers.issue.notClassification', { value: text('classification').slice(0, 40), allowed: LOAN_CLASSIFICATIONS.join(', ') });
+  const classificationText = text(row, 'classification');
+  if (classificationText !== '') {
+    classification = classificationMemo.get(classificationText);
+    if (classification === null) rowError(row, 'classification', 'borrowers.issue.notClassification', { value: classificationText.slice(0, 40), allowed: LOAN_CLASSIFICATIONS.join(', ') });
   }
   let outcome: 0 | 1 | null = null;
-  if (text('outcome') !== '') {
-    const b = bool('outcome');
+  if (text(row, 'outcome') !== '') {
+    const b = booleanField(row, 'outcome');
     outcome = b === null ? null : b ? 1 : 0;
   }
   const extra: SnapshotExtra = {};
-  for (const key of ['dishonestDebtorList', 'insolvency', 'inDefault', 'otherBankOverdue', 'enforcementListed', 'utilityCutOff'] as const) {
-    const b = bool(key);
+  for (const key of EXTRA_FLAGS) {
+    const b = booleanField(row, key);
     if (b !== null) extra[key] = b;
   }
-  const creditLineUsePct = num('creditLineUsePct', { min: 0 });
+  const creditLineUsePct = numberField(row, 'creditLineUsePct', 0);
   if (creditLineUsePct !== null) extra.creditLineUsePct = creditLineUsePct;
-  const collateralValue = num('collateralValue', { min: 0 });
+  const collateralValue = numberField(row, 'collateralValue', 0);
   if (collateralValue !== null) extra.collateralValue = collateralValue;
-  const prosperityIndex = num('prosperityIndex');
+  const prosperityIndex = numberField(row, 'prosperityIndex');
   if (prosperityIndex !== null) extra.prosperityIndex = prosperityIndex;
 
   // Statement items → derived indicators.
-  const statement: Record<string, number> = {};
+  let statement: Record<string, number> | null = null;
   for (const item of STATEMENT_ITEMS) {
-    const x = num(item);
-    if (x !== null) statement[item] = x;
+    const x = numberField(row, item);
+    if (x !== null) (statement ??= {})[item] = x;
   }
   const indicators: Record<string, number | string | null> = {};
-  const hasStatement = Object.keys(statement).length > 0;
-  if (hasStatement) {
+  if (statement !== null) {
     const derived = deriveIndicators(statement as FinancialStatement);
     for (const [id, v] of Object.entries(derived.values)) if (v !== null) indicators[id] = v;
-    for (const note of derived.notes) warn(note.indicator, 'borrowers.issue.derivedMissing', { indicator: note.indicator, reason: note.reason });
+    for (const note of derived.notes) rowWarning(row, note.indicator, 'borrowers.issue.derivedMissing', { indicator: note.indicator, reason: note.reason });
   }
-  for (const ind of DEFAULT_INDEX_SYSTEM.indicators) {
-    const v = text(ind.id);
+  for (const ind of INDICATORS) {
+    const v = text(row, ind.id);
     if (v === '') continue;
     if (ind.rule.kind === 'codes') {
       const code = matchCode(ind, v);
-      if (code === null) err(ind.id, 'borrowers.issue.unknownCode', { value: v.slice(0, 40), allowed: ind.rule.codes.map((c) => c.code).join(', ') });
+      if (code === null) rowError(row, ind.id, 'borrowers.issue.unknownCode', { value: v.slice(0, 40), allowed: ALLOWED_CODES.get(ind.id) as string });
       else indicators[ind.id] = code;
     } else {
-      const x = num(ind.id);
+      const x = numberField(row, ind.id);
       if (x !== null) {
         indicators[ind.id] = x;
-        if ((ind.id === 'I21' || ind.id === 'I63') && x > 0 && x <= 1) warn(ind.id, 'borrowers.issue.looksLikeFraction', { indicator: ind.id, value: x });
+        if ((ind.id === 'I21' || ind.id === 'I63') && x > 0 && x <= 1) rowWarning(row, ind.id, 'borrowers.issue.looksLikeFraction', { indicator: ind.id, value: x });
       }
     }
   }
-  for (const ind of DEFAULT_INDEX_SYSTEM.indicators) {
+  for (const ind of INDICATORS) {
+    if (!ind.reviewAbove) continue;
     const v = indicators[ind.id];
-    if (typeof v === 'number' && ind.reviewAbove && v > ind.reviewAbove.value) warn(ind.id, 'borrowers.issue.review', { indicator: ind.id, value: Math.round(v * 100) / 100 });
+    if (typeof v === 'number' && v > ind.reviewAbove.value) rowWarning(row, ind.id, 'borrowers.issue.review', { indicator: ind.id, value: Math.round(v * 100) / 100 });
   }
-  const present = Object.values(indicators).filter((v) => v !== null).length;
-  if (present === 0) err('', 'borrowers.issue.noIndicators');
-  else if (present < DEFAULT_INDEX_SYSTEM.indicators.length / 2) warn('', 'borrowers.issue.manyMissing', { present, total: DEFAULT_INDEX_SYSTEM.indicators.length });
+  let present = 0;
+  for (const id in indicators) if (indicators[id] !== null) present++;
+  if (present === 0) rowError(row, '', 'borrowers.issue.noIndicators');
+  else if (present < INDICATORS.length / 2) rowWarning(row, '', 'borrowers.issue.manyMissing', { present, total: INDICATORS.length });
 
   if (classification !== null && daysPastDue !== null) {
-    const minimum = minimumClassification(daysPastDue);
-    if (classificationRank(classification) < classificationRank(minimum)) warn('classification', 'borrowers.issue.classificationBelowDpd', { classification, minimum, days: daysPastDue });
+    let minimum = minimumClassificationMemo.get(daysPastDue);
+    if (minimum === undefined) {
+      minimum = minimumClassification(daysPastDue);
+      if (minimumClassificationMemo.size < 4096) minimumClassificationMemo.set(daysPastDue, minimum);
+    }
+    if (classificationRank(classification) < classificationRank(minimum)) rowWarning(row, 'classification', 'borrowers.issue.classificationBelowDpd', { classification, minimum, days: daysPastDue });
   }
   if (errors.length > 0 || borrowerRef === null || asOf === null) return { input: null, errors, warnings };
   return {
     input: {
       borrowerRef, borrowerName, asOf, industry, sizeBand, region, indicators,
-      statement: hasStatement ? (statement as FinancialStatement) : null,
+      statement: statement as FinancialStatement | null,
       loanBalance, classification, daysPastDue, outcome, extra,
     },
     errors, warnings,

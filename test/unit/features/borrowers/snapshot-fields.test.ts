@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INDEX_SYSTEM } from '../../../../src/domain/credit/default-index-system.js';
+import { seededRandom } from '../../../../src/domain/random/seeded-random.js';
 import { guessMapping, matchCode, parseDate, parseNumber, parseSnapshotRow, snapshotToRaw } from '../../../../src/features/borrowers/snapshot-fields.js';
 
 const indicator = (id: string) => DEFAULT_INDEX_SYSTEM.indicators.find((i) => i.id === id)!;
@@ -14,6 +15,26 @@ describe('parseNumber and parseDate', () => {
     expect(parseNumber('1e3')).toBe(1000);
     expect(parseNumber('')).toBeNull();
     for (const bad of ['abc', '1,2', '62,5', '1e999', 'Infinity', 'NaN', '--1', '1.2.3']) expect(parseNumber(bad), bad).toBeNaN();
+  });
+
+  it('reads every text like its written-out patterns do (the scan for plain decimals included), on 50,000 seeded random texts', () => {
+    // The definition: spaces removed, a trailing % dropped, thousands separators removed, then a decimal number.
+    const reference = (text: string): number | null => {
+      let s = text.trim().replace(/\s+/g, '');
+      if (s === '') return null;
+      if (s.endsWith('%')) s = s.slice(0, -1);
+      if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number.NaN;
+      const x = Number(s);
+      return Number.isFinite(x) ? x : Number.NaN;
+    };
+    const rng = seededRandom(20261202);
+    const alphabet = ['0', '1', '5', '9', '.', 'e', 'E', '+', '-', ' ', ',', '%', 'x', '0x', '_'];
+    for (let k = 0; k < 50_000; k++) {
+      let s = '';
+      for (let n = rng.nextInt(9); n > 0; n--) s += alphabet[rng.nextInt(alphabet.length)];
+      expect(Object.is(parseNumber(s), reference(s)) || (Number.isNaN(parseNumber(s)) && Number.isNaN(reference(s))), JSON.stringify(s)).toBe(true);
+    }
   });
 
   it('reads ISO-like dates and refuses impossible ones', () => {
@@ -68,6 +89,12 @@ describe('parseSnapshotRow', () => {
     expect(r.input).not.toBeNull();
     expect(keys(r.warnings)).toEqual(['I21:looksLikeFraction', 'I43:review', ':manyMissing', 'classification:classificationBelowDpd']);
     expect(r.warnings.find((w) => w.field === 'classification')!.params).toEqual({ classification: 'normal', minimum: 'substandard', days: 95 });
+  });
+
+  it('refuses names of object properties as size bands or classifications (found by comparing with the earlier implementation)', () => {
+    const r = parseSnapshotRow({ borrower: 'B7', asOf: '2026-09-30', I21: '50', sizeBand: 'constructor', classification: 'toString' });
+    expect(r.input).toBeNull();
+    expect(keys(r.errors)).toEqual(['sizeBand:notSize', 'classification:notClassification']);
   });
 
   it('says how to write a decimal comma instead of only "not a number"', () => {
