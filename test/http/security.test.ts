@@ -91,7 +91,7 @@ describe('role guards over every route of the route table', () => {
     expect((await me()).body).toMatchObject({ email: user.email, role: 'researcher' });
     await t.db('users').where({ id: user.id }).update({ role: 'manager' });
     expect((await me()).body).toMatchObject({ role: 'manager' });
-    await t.services.users.disable(admin.user, user.id, null);
+    await t.services.users.disable({ id: admin.user.id, email: admin.user.email, name: 'Admin', role: 'admin', locale: null }, user.id, null);
     const res = await me();
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/token/i);
