@@ -10,7 +10,7 @@
  * route from sending a request to its answer. Bars (issue 8): at 20 connections p99 ≤ 300 ms and no 5xx; at 100
  * connections no 5xx (429/503 only with Retry-After, counted apart) and p99 ≤ 2 s; server RSS growth < 50 MB.
  *
- * Run: npx tsx bench/load.bench.ts   (BENCH_SECONDS=10 for shorter phases)
+ * Run: npx tsx bench/load.bench.ts   (BENCH_SECONDS=10 for shorter phases; BENCH_CPU_PROF=<dir> to profile the server)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -159,7 +159,8 @@ async function drive(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cahp-load-'));
   const file = join(dir, 'load.sqlite');
   const setupStarted = Date.now();
-  const server = await startBenchServer<Setup>(fileURLToPath(import.meta.url), { BENCH_DB: file });
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = await startBenchServer<Setup>(fileURLToPath(import.meta.url), { BENCH_DB: file }, profile);
   const setup = server.setup;
   const setupSeconds = (Date.now() - setupStarted) / 1000;
   const cookie = await signIn(server.url);
