@@ -81,8 +81,8 @@ export function createQuestionnaireAnalysis(deps: { questionnaires: Questionnair
     if (scope.version !== undefined && (scope.version < 1 || scope.version > questionnaire.currentVersion)) {
       throw new ValidationError('questionnaires.versionNotFound', { version: 'questionnaires.versionNotFound' });
     }
-    const compiled = await questionnaires.compiledVersion(id, version);
-    const records = await repository.listResponses(id, scope.version);
+    // Read together: on SQLite's single connection the page then waits in the queue once, not twice, under load.
+    const [compiled, records] = await Promise.all([questionnaires.compiledVersion(id, version), repository.listResponses(id, scope.version)]);
     const filters: ActiveFilter[] = [];
     for (const [name, value] of Object.entries(scope.filters)) {
       if (value === '') continue;
@@ -106,8 +106,7 @@ export function createQuestionnaireAnalysis(deps: { questionnaires: Questionnair
     },
 
     async participation(data: Dataset): Promise<Participation> {
-      const links = await repository.linkCounts(data.questionnaire.id);
-      const sources = await repository.responseSources(data.questionnaire.id);
+      const [links, sources] = await Promise.all([repository.linkCounts(data.questionnaire.id), repository.responseSources(data.questionnaire.id)]);
       const sent = links.invited + links.started + links.submitted;
       const begun = links.started + links.submitted;
       const answered: Record<string, number> = {};
