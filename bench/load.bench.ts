@@ -248,7 +248,7 @@ async function drive(): Promise<void> {
   console.log('');
   console.log(
     `Live objects (V8 heap in use after GC) grew ${(last.heapUsedMb - first.heapUsedMb).toFixed(1)} MB; the rest of the RSS change is heap V8 keeps reserved and memory the C allocator ` +
-      'keeps for the threads that run SQLite queries (glibc arenas; `MALLOC_ARENA_MAX=2` in the server\'s environment separates the two).',
+      `keeps for the threads that run SQLite queries. The server ran with MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'} (glibc malloc arenas), as \`npm start\` runs it.`,
   );
   console.log('');
   console.log('### Bars');

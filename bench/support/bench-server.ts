@@ -87,7 +87,8 @@ export interface BenchServer<S> {
 /** Driver side: runs `script` with BENCH_ROLE=server and waits for its JSON line. */
 export async function startBenchServer<S>(script: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<BenchServer<S>> {
   const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, '--import', 'tsx', script], {
-    env: { ...process.env, ...env, BENCH_ROLE: 'server' },
+    // As `npm start` runs the server (package.json): two malloc arenas, unless the caller sets another value.
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env, BENCH_ROLE: 'server' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
