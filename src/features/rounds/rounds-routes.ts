@@ -318,8 +318,7 @@ export function roundsRoutes(deps: RoundsRouteDeps): RouteDef[] {
       });
     }),
     route.get('/weight-sets/:id', reader, async (req, res) => {
-      const view = await weightSets.get(actor(req), idParam(req), req.locale);
-      const others = (await weightSets.listForStudy(actor(req), view.studyId)).filter((s) => s.id !== view.id);
+      const { view, others } = await weightSets.getWithOthers(actor(req), idParam(req), req.locale);
       res.page('rounds/weight-set', {
         title: view.label,
         wide: true,

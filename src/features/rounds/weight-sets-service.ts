@@ -108,13 +108,24 @@ export function createWeightSetsService(deps: WeightSetsServiceDeps) {
     };
   }
 
-  async function load(id: number, locale?: string): Promise<WeightSetView> {
+  async function loadWithStudy(id: number, locale?: string) {
     const record = await rounds.findWeightSet(id);
     if (!record) throw new NotFoundError('weightSets.notFound');
     const round = await rounds.findRound(record.roundId);
     const study = round ? await studies.findUnchecked(round.studyId) : undefined;
     if (!round || !study) throw new NotFoundError('weightSets.notFound');
-    return toView(record, round, study.title, locale);
+    return { view: toView(record, round, study.title, locale), study };
+  }
+
+  async function load(id: number, locale?: string): Promise<WeightSetView> {
+    return (await loadWithStudy(id, locale)).view;
+  }
+
+  /** A weight set the actor may read (its round's study is readable); the study is read once. */
+  async function readable(actor: Actor, id: number, locale?: string): Promise<WeightSetView> {
+    const { view, study } = await loadWithStudy(id, locale);
+    if (!canReadStudy(actor, study)) throw new NotFoundError('weightSets.notFound');
+    return view;
   }
 
   return {
@@ -202,10 +213,14 @@ export function createWeightSetsService(deps: WeightSetsServiceDeps) {
 
     /** A weight set the actor may read (its round's study is readable), with names in `locale`. */
     async get(actor: Actor, id: number, locale?: string): Promise<WeightSetView> {
-      const view = await load(id, locale);
-      const study = await studies.findUnchecked(view.studyId);
-      if (!study || !canReadStudy(actor, study)) throw new NotFoundError('weightSets.notFound');
-      return view;
+      return readable(actor, id, locale);
+    },
+
+    /** The weight set page: the set the actor may read and the other sets of its study. */
+    async getWithOthers(actor: Actor, id: number, locale?: string) {
+      const view = await readable(actor, id, locale);
+      const others = (await rounds.listWeightSetsOfStudy(view.studyId)).filter((s) => s.id !== view.id);
+      return { view, others };
     },
 
     /**
