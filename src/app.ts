@@ -149,7 +149,12 @@ export function createApp(deps: AppDeps): CreatedApp {
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', maxAge: config.sessionIdleMinutes * 60_000 },
   });
-  const loadSessionUser = sessionUser({ users: services.users, absoluteTimeoutMs: config.sessionAbsoluteHours * 3_600_000, now: Date.now });
+  const loadSessionUser = sessionUser({
+    users: services.users,
+    absoluteTimeoutMs: config.sessionAbsoluteHours * 3_600_000,
+    now: Date.now,
+    accountReadWithSession: (sid, userId) => sessionStore.takeAccount(sid, userId),
+  });
   const loadBearerUser = bearerUser({ tokens: services.apiTokens });
   const isApi = (path: string) => path.startsWith('/api/v1/');
   // A request that changes something and brings no session cookie has no session to use: every form that needs one

@@ -4,17 +4,25 @@ import type { UsersService } from '../features/users/users-service.js';
 import { wantsJson } from './error-handler.js';
 import { ForbiddenError, UnauthorizedError } from './http-errors.js';
 import type { Access } from './route-table.js';
+import type { AuthUser } from './request-context.js';
 
 /**
  * Loads the signed-in user from the session on every request, so that a disabled account or a changed role takes
  * effect on the very next request. Ends the session after the absolute timeout, however active it is.
  */
-export function sessionUser(deps: { users: UsersService; absoluteTimeoutMs: number; now: () => number }): RequestHandler {
+export function sessionUser(deps: {
+  users: UsersService;
+  absoluteTimeoutMs: number;
+  now: () => number;
+  /** The account the session store read with this session, if it did (see KnexSessionStore.takeAccount). */
+  accountReadWithSession?: (sid: string, userId: number) => AuthUser | null | undefined;
+}): RequestHandler {
   return async (req, _res, next) => {
     const session = req.session;
     if (!session?.userId) return next();
     const expired = !session.signedInAt || deps.now() - session.signedInAt > deps.absoluteTimeoutMs;
-    const user = expired ? undefined : await deps.users.activeUser(session.userId);
+    const read = expired ? undefined : deps.accountReadWithSession?.(req.sessionID, session.userId);
+    const user = expired ? undefined : read === undefined ? await deps.users.activeUser(session.userId) : (read ?? undefined);
     if (!user) {
       await new Promise<void>((resolve) => session.regenerate(() => resolve()));
       return next();

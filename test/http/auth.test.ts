@@ -92,6 +92,18 @@ describe('first-run set-up, sign-in and sign-out', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('reads the account with the session on every request: a role or status changed in the database applies at once', async () => {
+    const user = await t.signedIn('admin');
+    expect((await user.agent.get('/admin/users')).status).toBe(200);
+    await t.db('users').where({ id: user.user.id }).update({ role: 'manager' });
+    expect((await user.agent.get('/admin/users')).status).toBe(403);
+    expect((await user.agent.get('/portfolio')).status).toBe(200);
+    await t.db('users').where({ id: user.user.id }).update({ status: 'disabled' });
+    const next = await user.agent.get('/portfolio');
+    expect(next.status).toBe(303);
+    expect(next.headers.location).toMatch(/^\/login/);
+  });
+
   it('invites a user who activates the account through the link, once', async () => {
     const admin = await t.signedIn('admin');
     const res = await admin.agent.post('/admin/users').type('form').send({ _csrf: admin.csrf, email: 'new.analyst@bank.test', name: 'New Analyst', role: 'manager' });
