@@ -33,9 +33,9 @@ export function portfolioRoutes(deps: { portfolio: PortfolioService; models: Mod
 
   return [
     route.get('/portfolio', viewers, async (req, res) => {
-      const version = await pickVersion(req);
+      // Independent reads together: on SQLite's single connection the page then queues once for them under load.
+      const [version, portfolios, versions] = await Promise.all([pickVersion(req), borrowers.portfolios(), models.listModelVersions()]);
       // Default: the portfolio with the newest snapshot ('*' = all portfolios together).
-      const portfolios = await borrowers.portfolios();
       const asked = typeof req.query.portfolio === 'string' && req.query.portfolio ? req.query.portfolio.slice(0, 200) : null;
       const portfolioName = asked === '*' ? null : asked ?? portfolios.slice().sort((a, b) => (b.latestAsOf ?? '').localeCompare(a.latestAsOf ?? ''))[0]?.portfolio ?? null;
       const asOf = typeof req.query.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.asOf) ? req.query.asOf : null;
@@ -70,7 +70,7 @@ export function portfolioRoutes(deps: { portfolio: PortfolioService; models: Mod
       res.page('portfolio/portfolio', {
         title: req.t('portfolio.title'), wide: true,
         breadcrumbs: [{ label: req.t('nav.home'), href: '/' }, { label: req.t('portfolio.title') }],
-        version, versions: (await models.listModelVersions()).filter((v) => v.status !== 'draft'), portfolios,
+        version, versions: versions.filter((v) => v.status !== 'draft'), portfolios,
         portfolioName, data, charts, classifications: LOAN_CLASSIFICATIONS,
         scripts: [res.locals.vendor.chartJs + '/chart.umd.min.js', '/static/js/charts.js'],
       });
