@@ -130,20 +130,49 @@ describe('accepted imports', () => {
     const before = await counts();
     async function* lines() {
       yield `${HEADER}\n`;
-      for (let i = 0; i < 1200; i++) yield `T-${i},Firm ${i},2026-09-30,C,small,1000,normal,0,50,1.2,A,permitted\n`;
+      for (let i = 0; i < 4500; i++) yield `T-${i},Firm ${i},2026-09-30,C,small,1000,normal,0,50,1.2,A,permitted\n`;
       throw new Error('connection to the file server lost');
     }
     await expect(t.services.borrowers.importFromStream({ id: 0, role: 'admin' }, { stream: Readable.from(lines()), format: 'csv', mapping: 'guess', options: { portfolio: 'Broken stream' } }))
       .rejects.toThrow('connection to the file server lost');
     expect(await counts()).toEqual(before);
-    // The same rows without the failure import completely (more than two insert batches of 500).
+    // The same rows without the failure import completely (more than two insert batches of 2,000).
     async function* ok() {
       yield `${HEADER}\n`;
-      for (let i = 0; i < 1200; i++) yield `T-${i},Firm ${i},2026-09-30,C,small,1000,normal,0,50,1.2,A,permitted\n`;
+      for (let i = 0; i < 4500; i++) yield `T-${i},Firm ${i},2026-09-30,C,small,1000,normal,0,50,1.2,A,permitted\n`;
     }
     const report = await t.services.borrowers.importFromStream({ id: 0, role: 'admin' }, { stream: Readable.from(ok()), format: 'csv', mapping: 'guess', options: { portfolio: 'Whole stream' } });
-    expect(report).toMatchObject({ status: 'imported', imported: 1200, newBorrowers: 1200 });
-    expect(await counts()).toEqual({ borrowers: before.borrowers + 1200, snapshots: before.snapshots + 1200 });
+    expect(report).toMatchObject({ status: 'imported', imported: 4500, newBorrowers: 4500 });
+    expect(await counts()).toEqual({ borrowers: before.borrowers + 4500, snapshots: before.snapshots + 4500 });
+  });
+
+  it('a later file for the same borrowers adds snapshots: a given name renames a borrower, its portfolio stays, new references become borrowers', async () => {
+    const admin = { id: 0, role: 'admin' as const };
+    const file = (rows: string[]) => Readable.from([`${HEADER}\n${rows.join('\n')}\n`]);
+    const first = await t.services.borrowers.importFromStream(admin, { stream: file(['L-1,One,2026-09-30,C,small,1000,normal,0,50,1.2,A,permitted', 'L-2,Two,2026-09-30,C,small,1000,normal,0,50,1.2,A,permitted']), format: 'csv', mapping: 'guess', options: { portfolio: 'Monthly' } });
+    expect(first).toMatchObject({ status: 'imported', imported: 2, newBorrowers: 2 });
+    const later = await t.services.borrowers.importFromStream(admin, { stream: file([
+      'L-1,One renamed,2026-12-31,C,small,900,normal,0,52,1.1,A,permitted',
+      'L-2,,2026-12-31,C,small,900,normal,0,52,1.1,A,permitted',
+      'L-3,Three,2026-12-31,F,micro,500,normal,0,60,1.0,B,permitted',
+    ]), format: 'csv', mapping: 'guess', options: { portfolio: 'Later file' } });
+    expect(later).toMatchObject({ status: 'imported', imported: 3, newBorrowers: 1 });
+    const borrowers = await t.db('borrowers').whereIn('ref', ['L-1', 'L-2', 'L-3']).orderBy('ref').select('ref', 'name', 'portfolio');
+    expect(borrowers).toEqual([
+      { ref: 'L-1', name: 'One renamed', portfolio: 'Monthly' },
+      { ref: 'L-2', name: 'Two', portfolio: 'Monthly' },
+      { ref: 'L-3', name: 'Three', portfolio: 'Later file' },
+    ]);
+    const r1 = await t.services.borrowers.listSnapshots({ portfolio: 'Monthly' });
+    expect(r1.map((s) => [s.borrowerRef, s.asOf, s.borrowerName])).toEqual([
+      ['L-1', '2026-09-30', 'One renamed'], ['L-1', '2026-12-31', 'One renamed'], ['L-2', '2026-09-30', 'Two'], ['L-2', '2026-12-31', 'Two'],
+    ]);
+    // The same date again is refused: the whole file, the new reference in it too.
+    const again = await t.services.borrowers.importFromStream(admin, { stream: file(['L-4,Four,2026-12-31,C,small,1,normal,0,50,1,A,permitted', 'L-1,One again,2026-12-31,C,small,1,normal,0,50,1,A,permitted']), format: 'csv', mapping: 'guess', options: { portfolio: 'Monthly' } });
+    expect(again).toMatchObject({ status: 'rejected', imported: 0 });
+    expect(again.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.key])).toEqual([[3, 'borrowers.issue.existsAlready']]);
+    expect(await t.db('borrowers').where({ ref: 'L-4' }).first()).toBeUndefined();
+    expect((await t.db('borrowers').where({ ref: 'L-1' }).first()).name).toBe('One renamed');
   });
 
   it('semicolon-separated files keep commas inside cells; a BOM is ignored', async () => {

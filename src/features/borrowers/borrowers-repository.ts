@@ -212,33 +212,58 @@ function toImport(row: Row): ImportRecord {
 }
 
 const CHUNK = 400;
+/** Borrower references per lookup in the import (bound text; far below either engine's limit on parameters). */
+const REF_CHUNK = 2000;
 
 /**
  * Multi-row INSERT … VALUES with bound parameters (SQLite and PostgreSQL), up to ~30,000 bound values per
  * statement: for the bulk paths (imports, batch scoring), where knex's insert builder (SQLite: one SELECT … UNION
  * ALL per row, every identifier and value wrapped) costs more than the insert itself. With `returning`, gives
  * those columns of the new rows (in no guaranteed order: match them by a key, not by position). With `upsert`,
- * a row whose key (a unique index) exists already replaces the other columns of that row (ON CONFLICT … DO
- * UPDATE, the same on both engines).
+ * a row whose key (a unique index) exists already replaces the other columns of that row, or only `update`
+ * (ON CONFLICT … DO UPDATE, the same on both engines; `returning` then gives the updated rows too).
  */
-async function bulkInsert(trx: Knex, table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = [], upsert?: { key: readonly string[] }): Promise<Row[]> {
+async function bulkInsert(trx: Knex, table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = [], upsert?: { key: readonly string[]; update?: readonly string[] }): Promise<Row[]> {
   const out: Row[] = [];
   if (rows.length === 0) return out;
   const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
   const head = `insert into ${table} (${columns.join(', ')}) values `;
   const onConflict = upsert
-    ? ` on conflict (${upsert.key.join(', ')}) do update set ${columns.filter((c) => !upsert.key.includes(c)).map((c) => `${c} = excluded.${c}`).join(', ')}`
+    ? ` on conflict (${upsert.key.join(', ')}) do update set ${(upsert.update ?? columns.filter((c) => !upsert.key.includes(c))).map((c) => `${c} = excluded.${c}`).join(', ')}`
     : '';
   const tail = onConflict + (returning.length ? ` returning ${returning.join(', ')}` : '');
   for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
+    const end = Math.min(rows.length, i + perStatement);
     const bindings: unknown[] = [];
-    for (const r of chunk) for (const v of r) bindings.push(v === undefined ? null : v);
-    const result = (await trx.raw(head + new Array(chunk.length).fill(tuple).join(', ') + tail, bindings as Knex.RawBinding[])) as unknown;
+    let values = '';
+    for (let k = i; k < end; k++) {
+      const r = rows[k] as unknown[];
+      values += k === i ? '(' : ', (';
+      for (let c = 0; c < r.length; c++) {
+        const v = r[c];
+        const text = literal(v);
+        if (text === null) bindings.push(v);
+        values += c === 0 ? (text ?? '?') : `, ${text ?? '?'}`;
+      }
+      values += ')';
+    }
+    const result = (await trx.raw(head + values + tail, bindings as Knex.RawBinding[])) as unknown;
     if (returning.length) for (const r of (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[]) out.push(r);
   }
   return out;
+}
+
+/**
+ * A value written into a bulk INSERT's text instead of bound: null, true/false and safe integers, literals that
+ * mean the same on SQLite and PostgreSQL and cannot carry anything else. node-sqlite3 binds each of those several
+ * times slower than a string (it tests every non-string parameter for RegExp and Date); text and fractional
+ * numbers stay bound.
+ */
+function literal(v: unknown): string | null {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  return null;
 }
 
 /** Applies a snapshot filter to a query over `borrower_snapshots as s` joined with `borrowers as b`. */
@@ -336,8 +361,8 @@ export function createBorrowersRepository(db: Knex) {
     /** Borrowers by ref (existing ones only). */
     async borrowerIdsByRef(refs: readonly string[], trx: Knex = db): Promise<Map<string, number>> {
       const out = new Map<string, number>();
-      for (let i = 0; i < refs.length; i += CHUNK) {
-        const rows = (await trx('borrowers').whereIn('ref', refs.slice(i, i + CHUNK) as string[]).select('id', 'ref')) as Row[];
+      for (let i = 0; i < refs.length; i += REF_CHUNK) {
+        const rows = (await trx('borrowers').whereIn('ref', refs.slice(i, i + REF_CHUNK) as string[]).select('id', 'ref')) as Row[];
         for (const r of rows) out.set(String(r.ref), Number(r.id));
       }
       return out;
@@ -346,8 +371,8 @@ export function createBorrowersRepository(db: Knex) {
     /** Keys "ref|asOf" of snapshots that already exist for these borrower refs. */
     async existingSnapshotKeys(refs: readonly string[], trx: Knex = db): Promise<Set<string>> {
       const out = new Set<string>();
-      for (let i = 0; i < refs.length; i += CHUNK) {
-        const rows = (await snapshots(trx).whereIn('b.ref', refs.slice(i, i + CHUNK) as string[]).select('b.ref', 's.as_of')) as Row[];
+      for (let i = 0; i < refs.length; i += REF_CHUNK) {
+        const rows = (await snapshots(trx).whereIn('b.ref', refs.slice(i, i + REF_CHUNK) as string[]).select('b.ref', 's.as_of')) as Row[];
         for (const r of rows) out.add(`${String(r.ref)}|${String(r.as_of)}`);
       }
       return out;
@@ -355,28 +380,29 @@ export function createBorrowersRepository(db: Knex) {
 
     /**
      * Inserts snapshots (and their borrowers when new) in the caller's transaction, in chunks. Existing
-     * borrowers keep their portfolio; a given name updates an existing borrower's name. Returns the new ids.
+     * borrowers keep their portfolio; a given name updates an existing borrower's name. Returns the new ids
+     * (none with `returnIds: false`, which spares reading them back).
      */
-    async insertSnapshots(trx: Knex, rows: readonly SnapshotInput[], meta: { portfolio: string; isDemo: boolean; isSynthetic: boolean; importId: number | null; userId: number | null; now: string }, knownIds?: ReadonlyMap<string, number>): Promise<number[]> {
+    async insertSnapshots(trx: Knex, rows: readonly SnapshotInput[], meta: { portfolio: string; isDemo: boolean; isSynthetic: boolean; importId: number | null; userId: number | null; now: string }, knownIds?: ReadonlyMap<string, number>, options: { returnIds?: boolean } = {}): Promise<number[]> {
       if (rows.length === 0) return [];
       const refs = [...new Set(rows.map((r) => r.borrowerRef))];
       // knownIds: the caller's lookup of these refs in this transaction (saves a query per batch).
       const ids = knownIds ? new Map(knownIds) : await this.borrowerIdsByRef(refs, trx);
       const names = new Map<string, string | null>();
       for (const r of rows) if (r.borrowerName) names.set(r.borrowerRef, r.borrowerName);
-      const missing = refs.filter((ref) => !ids.has(ref));
-      const created = await bulkInsert(trx, 'borrowers', ['ref', 'name', 'portfolio', 'is_demo', 'is_synthetic', 'created_by', 'created_at', 'updated_at'],
-        missing.map((ref) => [ref, names.get(ref) ?? ref, meta.portfolio, meta.isDemo, meta.isSynthetic, meta.userId, meta.now, meta.now]), ['id', 'ref']);
-      for (const r of created) ids.set(String(r.ref), Number(r.id));
-      const isNew = new Set(missing);
-      for (const ref of refs.filter((r) => !isNew.has(r) && names.get(r))) {
-        await trx('borrowers').where({ id: ids.get(ref) }).update({ name: names.get(ref), updated_at: meta.now });
-      }
+      // New borrowers are inserted and existing ones given a name are renamed, in one upsert on the reference
+      // (an existing borrower keeps its portfolio and flags).
+      const upserts = refs.filter((ref) => !ids.has(ref) || names.get(ref));
+      const written = await bulkInsert(trx, 'borrowers', ['ref', 'name', 'portfolio', 'is_demo', 'is_synthetic', 'created_by', 'created_at', 'updated_at'],
+        upserts.map((ref) => [ref, names.get(ref) ?? ref, meta.portfolio, meta.isDemo, meta.isSynthetic, meta.userId, meta.now, meta.now]), ['id', 'ref'],
+        { key: ['ref'], update: ['name', 'updated_at'] });
+      for (const r of written) ids.set(String(r.ref), Number(r.id));
       const columns = ['borrower_id', 'as_of', 'industry', 'size_band', 'region', 'indicators', 'statement', 'loan_balance', 'classification', 'days_past_due', 'outcome', 'extra', 'import_id', 'created_by', 'created_at', 'updated_at'];
       const inserted = await bulkInsert(trx, 'borrower_snapshots', columns, rows.map((s) => {
         const c = snapshotColumns(s);
         return [ids.get(s.borrowerRef), c.as_of, c.industry, c.size_band, c.region, c.indicators, c.statement, c.loan_balance, c.classification, c.days_past_due, c.outcome, c.extra, meta.importId, meta.userId, meta.now, meta.now];
-      }), ['id', 'borrower_id', 'as_of']);
+      }), options.returnIds === false ? [] : ['id', 'borrower_id', 'as_of']);
+      if (options.returnIds === false) return [];
       // The new ids in the order of `rows`, matched by (borrower, as-of), which is unique.
       const byKey = new Map(inserted.map((r) => [`${Number(r.borrower_id)}|${String(r.as_of)}`, Number(r.id)]));
       return rows.map((s) => byKey.get(`${ids.get(s.borrowerRef)}|${s.asOf}`) as number);

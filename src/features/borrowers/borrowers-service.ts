@@ -40,7 +40,8 @@ export interface ImportReport {
 }
 
 export const MAX_REPORTED_ISSUES = 500;
-const BATCH = 500;
+/** Rows validated before each insert (a few multi-row statements per batch). */
+const BATCH = 2000;
 
 class RejectImport extends Error {}
 
@@ -99,7 +100,7 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
         } else ok.push(b.input);
       }
       if (!dryRun && trx && report.errorCount === 0) {
-        await repo.insertSnapshots(trx, ok, { portfolio: options.portfolio, isDemo: false, isSynthetic: false, importId, userId: actorId(actor), now: nowIso() }, known);
+        await repo.insertSnapshots(trx, ok, { portfolio: options.portfolio, isDemo: false, isSynthetic: false, importId, userId: actorId(actor), now: nowIso() }, known, { returnIds: false });
         report.imported += ok.length;
       }
       batch = [];
