@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MODEL_V2 } from '../../src/features/models/models-demo.js';
+import { createOverviewRepository } from '../../src/features/overview/overview-repository.js';
 import { createOverviewService, type ValidationRunSummary } from '../../src/features/overview/overview-service.js';
 import { buildDiagnosis } from '../../src/features/questionnaires/build-diagnosis.js';
 import { CATALOGUES } from '../../src/i18n/catalogue.js';
@@ -110,6 +111,23 @@ describe('with the demo seeded', () => {
       expect(html).toContain(`href="${link}" data-level="${level}"`);
       expect(textOf(html.slice(html.indexOf(`data-level="${level}"`)))).toMatch(new RegExp(`^[^<]*?${en(`borrowers.level.${level}`)} ${n} `));
     }
+  });
+
+  it('early-warning counts read in the database equal the watch list’s, for every portfolio, all together and every approved version', async () => {
+    const s = t.services;
+    const repository = createOverviewRepository(t.db);
+    const names: (string | null)[] = [null, ...(await s.borrowers.portfolios()).map((p) => p.portfolio)];
+    let compared = 0;
+    for (const version of await s.models.approvedVersions()) {
+      for (const name of names) {
+        const rows = await s.scoring.watchList(version.id, { portfolio: name });
+        const expected = new Map<string, number>();
+        for (const r of rows) expected.set(r.warnings.level, (expected.get(r.warnings.level) ?? 0) + 1);
+        expect(await repository.warningCounts(version.id, name)).toEqual(expected);
+        compared += rows.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('validation: the demo’s latest run with its versions (AUC, CI, Gini) and the verdict in words, linking to the report', async () => {

@@ -1,10 +1,10 @@
+import type { Knex } from 'knex';
 import type { ConsensusBand } from '../../domain/ahp/consensus-indicator.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Translate } from '../../i18n/translator.js';
 import { HttpError } from '../../web/http-errors.js';
 import type { AuthUser, Role } from '../../web/request-context.js';
 import type { BorrowersService } from '../borrowers/borrowers-service.js';
-import type { ScoringService } from '../borrowers/scoring-service.js';
 import { localText } from '../models/model-page.js';
 import type { ModelVersion, ModelVersionSummary } from '../models/model-version.js';
 import type { ModelsService } from '../models/models-service.js';
@@ -14,6 +14,7 @@ import { buildDiagnosis, type DimensionDiagnosis } from '../questionnaires/build
 import type { QuestionnaireAnalysis } from '../questionnaires/questionnaire-analysis.js';
 import type { QuestionnairesService } from '../questionnaires/questionnaires-service.js';
 import type { WeightSetsService } from '../rounds/weight-sets-service.js';
+import { createOverviewRepository } from './overview-repository.js';
 
 /**
  * Who may open each detail page the overview summarises; a section is shown only to the roles that may open its
@@ -118,7 +119,7 @@ export interface OverviewDeps {
   weightSets: WeightSetsService;
   portfolio: PortfolioService;
   borrowers: BorrowersService;
-  scoring: ScoringService;
+  db: Knex;
   validation?: ValidationSource;
 }
 
@@ -131,7 +132,8 @@ const empty = { state: 'empty' } as const;
  * service that owns it, so the overview always agrees with the detail pages it links to.
  */
 export function createOverviewService(deps: OverviewDeps) {
-  const { questionnaires, questionnaireAnalysis, models, weightSets, portfolio, borrowers, scoring } = deps;
+  const { questionnaires, questionnaireAnalysis, models, weightSets, portfolio, borrowers } = deps;
+  const repository = createOverviewRepository(deps.db);
   const may = (section: keyof typeof SECTION_ROLES, user: AuthUser) => SECTION_ROLES[section].includes(user.role);
 
   /** The version in force today, else the newest approved one (the portfolio page's choice too). */
@@ -214,9 +216,10 @@ export function createOverviewService(deps: OverviewDeps) {
   async function watchSection(user: AuthUser, version: ModelVersion | null, name: string | null): Promise<Section<WatchSection>> {
     if (!may('watch', user)) return hidden;
     if (!version) return empty;
-    const rows = await scoring.watchList(version.id, { portfolio: name });
-    const count = (level: string) => rows.filter((r) => r.warnings.level === level).length;
-    return { state: 'ready', version: { id: version.id, name: version.name }, portfolio: name, red: count('red'), orange: count('orange'), yellow: count('yellow'), total: rows.length };
+    const counts = await repository.warningCounts(version.id, name);
+    const count = (level: string) => counts.get(level) ?? 0;
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    return { state: 'ready', version: { id: version.id, name: version.name }, portfolio: name, red: count('red'), orange: count('orange'), yellow: count('yellow'), total };
   }
 
   async function validationSection(user: AuthUser, locale: Locale): Promise<Section<{ run: ValidationRunSummary }>> {
