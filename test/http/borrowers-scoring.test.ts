@@ -105,6 +105,34 @@ describe('batch scoring jobs (the progress bar asks for one chunk at a time)', (
     // The demo raises warnings that only history can raise (revenue drop year on year, downgrade).
     const codes = new Set(oneChunk.flatMap((e) => e.early_warnings.signals.map((s: { code: string }) => s.code)));
     expect([...codes].some((c) => ['revenue-drop', 'downgrade', 'collateral-drop', 'credit-line-use', 'industry-index'].includes(c))).toBe(true);
+
+    // A snapshot that cannot be scored now keeps its stored evaluation, and a later snapshot's warnings read that
+    // stored grade, whether the two are in the same chunk or not. Broken here: snapshots whose stored grade alone
+    // makes a later snapshot of the borrower a downgrade (the best grade of the year before it).
+    const snapshots = await t.services.borrowers.listSnapshots({ portfolio: DEMO_SME_PORTFOLIO });
+    const scale = (await t.services.models.getModelVersion(v2)).definition.gradeScale;
+    const rank = (g: string) => [...scale.bands.map((b) => b.grade), scale.defaultGrade].indexOf(g);
+    const gradeOf = new Map(oneChunk.map((e) => [e.snapshot_id as number, e.grade as string]));
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    const broken: number[] = [];
+    for (const later of snapshots) {
+      const year = snapshots.filter((s) => s.borrowerId === later.borrowerId && s.asOf < later.asOf && day(later.asOf) - day(s.asOf) <= 365);
+      const downgradedFrom = year.filter((s) => rank(gradeOf.get(later.id)!) - rank(gradeOf.get(s.id)!) >= 2);
+      if (downgradedFrom.length === 1 && !broken.includes(downgradedFrom[0]!.id)) broken.push(downgradedFrom[0]!.id);
+    }
+    expect(broken.length).toBeGreaterThan(0);
+    await t.db('borrower_snapshots').whereIn('id', broken).update({ indicators: '{}' });
+    try {
+      const whole = await t.services.scoring.scoreAll(admin, v2, { portfolio: DEMO_SME_PORTFOLIO }, 500);
+      expect(whole).toMatchObject({ done: 160, failed: broken.length });
+      const afterOneChunk = await stored();
+      await t.services.scoring.scoreAll(admin, v2, { portfolio: DEMO_SME_PORTFOLIO }, 3);
+      expect(await stored()).toEqual(afterOneChunk);
+      expect(afterOneChunk.filter((e) => broken.includes(e.snapshot_id))).toEqual(oneChunk.filter((e) => broken.includes(e.snapshot_id)));
+      expect(afterOneChunk.flatMap((e) => e.early_warnings.signals.map((s: { code: string }) => s.code))).toContain('downgrade');
+    } finally {
+      for (const s of snapshots.filter((x) => broken.includes(x.id))) await t.db('borrower_snapshots').where({ id: s.id }).update({ indicators: JSON.stringify(s.indicators) });
+    }
   });
 
   it('the step route scores the next chunk and reports progress as JSON', async () => {

@@ -19,6 +19,9 @@ export interface SnapshotRecord extends SnapshotInput {
   updatedAt: string;
 }
 
+/** What scoring reads of a snapshot (borrowerInputOf, warningSnapshotOf) and where it is. */
+export type ScoringSnapshot = Pick<SnapshotRecord, 'id' | 'borrowerId' | 'asOf' | 'industry' | 'indicators' | 'statement' | 'extra' | 'daysPastDue'>;
+
 export interface BorrowerRecord {
   id: number;
   ref: string;
@@ -69,8 +72,10 @@ export interface NewEvaluationRow {
   warningLevel: string;
   missingCount: number;
   capped: boolean;
-  result: unknown;
-  earlyWarnings: unknown;
+  /** evaluations.result as stored: the JSON of packEvaluation. */
+  resultJson: string;
+  /** evaluations.early_warnings as stored: the JSON of the early-warning result. */
+  earlyWarningsJson: string;
   jobId: number | null;
   scoredBy: number | null;
   scoredAt: string;
@@ -135,6 +140,21 @@ export function toSnapshot(row: Row): SnapshotRecord {
     importId: num(row.import_id),
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
+  };
+}
+
+const SCORING_COLUMNS = ['s.id', 's.borrower_id', 's.as_of', 's.industry', 's.indicators', 's.statement', 's.extra', 's.days_past_due'];
+
+function toScoringSnapshot(row: Row): ScoringSnapshot {
+  return {
+    id: Number(row.id),
+    borrowerId: Number(row.borrower_id),
+    asOf: String(row.as_of),
+    industry: str(row.industry),
+    indicators: parse<Record<string, number | string | null>>(row.indicators, {}),
+    statement: parse<FinancialStatement | null>(row.statement, null),
+    extra: row.extra === '{}' ? {} : parse<SnapshotExtra>(row.extra, {}),
+    daysPastDue: num(row.days_past_due),
   };
 }
 
@@ -309,11 +329,11 @@ export function createBorrowersRepository(db: Knex) {
     },
 
     /**
-     * Snapshots after a keyset cursor (borrower id, as-of, id), in that order, with the number of snapshots each
-     * of their borrowers has in all (matching the filter or not): the scorer fetches a borrower's other snapshots
-     * only when it has some outside the chunk.
+     * Snapshots after a keyset cursor (borrower id, as-of, id), in that order, as scoring reads them, with the
+     * number of snapshots each of their borrowers has in all (matching the filter or not): the scorer fetches a
+     * borrower's other snapshots only when it has some outside the chunk.
      */
-    async snapshotsAfter(filter: SnapshotFilter, cursor: { borrowerId: number; asOf: string; id: number } | null, limit: number, trx: Knex = db): Promise<{ snapshots: SnapshotRecord[]; snapshotsPerBorrower: Map<number, number> }> {
+    async snapshotsAfter(filter: SnapshotFilter, cursor: { borrowerId: number; asOf: string; id: number } | null, limit: number, trx: Knex = db): Promise<{ snapshots: ScoringSnapshot[]; snapshotsPerBorrower: Map<number, number> }> {
       // Snapshots drive the query (a CROSS JOIN keeps SQLite from starting at the borrowers' portfolio index, which
       // joined and sorted the whole rest of the portfolio for every chunk): the keyset condition is a row-value
       // range on the (borrower_id, as_of) index, whose rows come in the wanted order, so a chunk reads `limit`
@@ -322,10 +342,10 @@ export function createBorrowersRepository(db: Knex) {
       if (cursor) q.whereRaw('(s.borrower_id, s.as_of, s.id) > (?, ?, ?)', [cursor.borrowerId, cursor.asOf, cursor.id]);
       q.orderBy([{ column: 's.borrower_id' }, { column: 's.as_of' }, { column: 's.id' }]).limit(limit);
       const count = trx('borrower_snapshots as s3').count('*').where('s3.borrower_id', trx.ref('s.borrower_id')).as('b_snapshot_count');
-      const rows = (await q.select(SNAPSHOT_COLUMNS).select(count)) as Row[];
+      const rows = (await q.select(SCORING_COLUMNS).select(count)) as Row[];
       const snapshotsPerBorrower = new Map<number, number>();
       for (const r of rows) snapshotsPerBorrower.set(Number(r.borrower_id), Number(r.b_snapshot_count));
-      return { snapshots: rows.map(toSnapshot), snapshotsPerBorrower };
+      return { snapshots: rows.map(toScoringSnapshot), snapshotsPerBorrower };
     },
 
     /** Every snapshot of the given borrowers (for early-warning history). */
@@ -466,7 +486,7 @@ export function createBorrowersRepository(db: Knex) {
       const columns = ['snapshot_id', 'model_id', 'borrower_id', 'as_of', 'score', 'grade', 'warning_level', 'missing_count', 'capped', 'result', 'early_warnings', 'job_id', 'scored_by', 'scored_at'];
       await bulkInsert(trx, 'evaluations', columns, rows.map((r) => [
         r.snapshotId, r.modelId, r.borrowerId, r.asOf, r.score, r.grade, r.warningLevel, r.missingCount, r.capped,
-        JSON.stringify(r.result), JSON.stringify(r.earlyWarnings), r.jobId, r.scoredBy, r.scoredAt,
+        r.resultJson, r.earlyWarningsJson, r.jobId, r.scoredBy, r.scoredAt,
       ]), [], { key: ['snapshot_id', 'model_id'] });
     },
 

@@ -10,7 +10,7 @@ import type { ModelVersion } from '../models/model-version.js';
 import type { ModelsService } from '../models/models-service.js';
 import type { ProsperityTable } from '../models/prosperity-table.js';
 import type { Actor } from '../studies/studies-service.js';
-import type { BorrowersRepository, NewEvaluationRow, ScoringJob, SnapshotFilter, SnapshotRecord, StoredEvaluation } from './borrowers-repository.js';
+import type { BorrowersRepository, NewEvaluationRow, ScoringJob, ScoringSnapshot, SnapshotFilter, SnapshotRecord, StoredEvaluation } from './borrowers-repository.js';
 import { canWriteBorrowers } from './borrowers-service.js';
 import { borrowerInputOf, warningSnapshotOf } from './snapshot-input.js';
 import { packEvaluation, unpackEvaluation, type PackedEvaluation } from './stored-evaluation.js';
@@ -53,29 +53,36 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
     return c;
   };
 
+  type ChunkResult = { snapshot: ScoringSnapshot; evaluation: BorrowerEvaluation; warnings: EarlyWarningResult; prosperity: number | null };
+
   /**
    * Scores a chunk of snapshots (ordered by borrower and date) with their warnings; failures listed, not thrown.
    * Early warnings read each borrower's earlier snapshots and their grades under the version: those in the chunk
-   * are at hand (with the grade just computed), the others are read — all of them, unless `snapshotsPerBorrower`
-   * (each borrower's number of snapshots in all) shows that a borrower has none outside the chunk.
+   * are at hand (with the grade just computed, or the stored one when scoring it failed), the others are read — all
+   * of them, unless `snapshotsPerBorrower` (each borrower's number of snapshots in all) shows that a borrower has
+   * none outside the chunk. Each result goes to `onResult` as soon as it is known (so a batch job keeps only the
+   * stored texts, not the chunk's evaluations), or is returned in `results` without it.
    */
-  async function scoreMany(version: ModelVersion, list: readonly SnapshotRecord[], trx: Knex, table: ProsperityTable, snapshotsPerBorrower?: ReadonlyMap<number, number>) {
+  async function scoreMany(version: ModelVersion, list: readonly ScoringSnapshot[], trx: Knex, table: ProsperityTable, snapshotsPerBorrower?: ReadonlyMap<number, number>, onResult?: (r: ChunkResult) => void) {
     const scorer = compiledFor(version);
     const inChunk = new Map<number, number>();
     for (const s of list) inChunk.set(s.borrowerId, (inChunk.get(s.borrowerId) ?? 0) + 1);
     const withOthers = snapshotsPerBorrower ? [...inChunk].filter(([b, n]) => (snapshotsPerBorrower.get(b) ?? Infinity) > n).map(([b]) => b) : [...inChunk.keys()];
     const chunkIds = new Set(list.map((s) => s.id));
     const others = withOthers.length ? (await repo.snapshotIdsOfBorrowers(withOthers, trx)).filter((id) => !chunkIds.has(id)) : [];
-    const history = others.length ? [...list, ...await repo.snapshotsByIds(others, trx)] : list;
-    const byBorrower = new Map<number, SnapshotRecord[]>();
+    const history: readonly ScoringSnapshot[] = others.length ? [...list, ...await repo.snapshotsByIds(others, trx)] : list;
+    const byBorrower = new Map<number, ScoringSnapshot[]>();
     for (const h of history) {
       const arr = byBorrower.get(h.borrowerId);
       if (arr) arr.push(h); else byBorrower.set(h.borrowerId, [h]);
     }
-    const results: { snapshot: SnapshotRecord; evaluation: BorrowerEvaluation; warnings: EarlyWarningResult; prosperity: number | null }[] = [];
+    // Stored grades that a warning may read: those of snapshots outside the chunk, and of snapshots in the chunk
+    // that come before another of the same borrower (used when scoring them fails now).
+    const storedGradeIds = [...others];
+    for (let k = 0; k + 1 < list.length; k++) if (list[k]!.borrowerId === list[k + 1]!.borrowerId) storedGradeIds.push(list[k]!.id);
+    const grades = storedGradeIds.length ? await repo.gradesOfSnapshots(version.id, storedGradeIds, trx) : new Map<number, string>();
+    const results: ChunkResult[] = [];
     const failures: { snapshotId: number; message: string }[] = [];
-    const scored: { snapshot: SnapshotRecord; evaluation: BorrowerEvaluation; tableIndex: number | null; prosperity: number | null }[] = [];
-    const grades = new Map<number, string>();
     for (const s of list) {
       const tableIndex = table.valueAt(s.industry, s.asOf);
       const input = borrowerForModel(version.definition, borrowerInputOf(s, tableIndex));
@@ -87,12 +94,6 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
         throw err;
       }
       grades.set(s.id, evaluation.grade);
-      scored.push({ snapshot: s, evaluation, tableIndex, prosperity: input.prosperityIndex ?? null });
-    }
-    // Stored grades are needed only for snapshots read from outside the chunk and for those that failed now.
-    const storedGradeIds = [...others, ...failures.map((f) => f.snapshotId)];
-    if (storedGradeIds.length) for (const [id, g] of await repo.gradesOfSnapshots(version.id, storedGradeIds, trx)) grades.set(id, g);
-    for (const { snapshot: s, evaluation, tableIndex, prosperity } of scored) {
       const past: WarningSnapshot[] = [];
       for (const h of byBorrower.get(s.borrowerId) ?? []) {
         if (h.asOf >= s.asOf) continue;
@@ -106,19 +107,22 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
         if (!(err instanceof DomainError)) throw err;
         warnings = { level: 'green', signals: [] };
       }
-      results.push({ snapshot: s, evaluation, warnings, prosperity });
+      const result = { snapshot: s, evaluation, warnings, prosperity: input.prosperityIndex ?? null };
+      if (onResult) onResult(result); else results.push(result);
     }
     return { results, failures };
   }
 
-  function rowsOf(version: ModelVersion, results: Awaited<ReturnType<typeof scoreMany>>['results'], jobId: number | null, actor: Actor): NewEvaluationRow[] {
-    const at = nowIso();
-    return results.map((r) => ({
+  /** The evaluations row of a result, with the breakdown and the warnings as their stored JSON text. */
+  function rowOf(version: ModelVersion, r: ChunkResult, jobId: number | null, scoredBy: number | null, scoredAt: string): NewEvaluationRow {
+    let capped = false;
+    for (const c of r.evaluation.caps) if (c.binding) { capped = true; break; }
+    return {
       snapshotId: r.snapshot.id, modelId: version.id, borrowerId: r.snapshot.borrowerId, asOf: r.snapshot.asOf,
       score: r.evaluation.score, grade: r.evaluation.grade, warningLevel: r.warnings.level, missingCount: r.evaluation.missing.length,
-      capped: r.evaluation.caps.some((c) => c.binding), result: packEvaluation(r.evaluation), earlyWarnings: r.warnings,
-      jobId, scoredBy: actorId(actor), scoredAt: at,
-    }));
+      capped, resultJson: JSON.stringify(packEvaluation(r.evaluation)), earlyWarningsJson: JSON.stringify(r.warnings),
+      jobId, scoredBy, scoredAt,
+    };
   }
 
   async function approvedVersion(id: number): Promise<ModelVersion> {
@@ -142,7 +146,7 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
         const { results, failures } = await scoreMany(version, [snapshot], trx, table);
         if (failures.length) throw new DomainError('not-scorable', (failures[0] as { message: string }).message, { snapshotId });
         const r = results[0] as (typeof results)[number];
-        if (options.store) await repo.replaceEvaluations(trx, rowsOf(version, results, null, options.actor ?? { id: 0, role: 'admin' }));
+        if (options.store) await repo.replaceEvaluations(trx, [rowOf(version, r, null, actorId(options.actor ?? { id: 0, role: 'admin' }), nowIso())]);
         return { snapshot, version, evaluation: r.evaluation, earlyWarnings: r.warnings, prosperityIndex: r.prosperity, stored: Boolean(options.store) };
       };
       return options.store ? db.transaction(run) : run(db);
@@ -209,8 +213,10 @@ export function createScoringService(deps: { db: Knex; repository: BorrowersRepo
         if (!job) throw new NotFoundError('borrowers.score.jobNotFound');
         if (job.status !== 'running') return job;
         const { snapshots: list, snapshotsPerBorrower } = await repo.snapshotsAfter(job.filter, job.cursor, chunk, trx);
-        const { results, failures } = await scoreMany(version, list, trx, table, snapshotsPerBorrower);
-        await repo.replaceEvaluations(trx, rowsOf(version, results, job.id, actor));
+        const rows: NewEvaluationRow[] = [];
+        const scoredAt = nowIso();
+        const { failures } = await scoreMany(version, list, trx, table, snapshotsPerBorrower, (r) => rows.push(rowOf(version, r, job.id, actorId(actor), scoredAt)));
+        await repo.replaceEvaluations(trx, rows);
         const last = list[list.length - 1];
         const next = {
           done: job.done + list.length,

@@ -7,7 +7,7 @@ import type { SnapshotInput } from './snapshot-fields.js';
  * default status, and the prosperity index for the overlay (the snapshot's own override, else the table's value
  * in force at the as-of date).
  */
-export function borrowerInputOf(s: SnapshotInput, tableIndex: number | null): BorrowerInput {
+export function borrowerInputOf(s: Pick<SnapshotInput, 'industry' | 'asOf' | 'indicators' | 'extra' | 'daysPastDue'>, tableIndex: number | null): BorrowerInput {
   const x = s.extra ?? {};
   const prosperity = typeof x.prosperityIndex === 'number' ? x.prosperityIndex : tableIndex;
   return {
@@ -26,7 +26,7 @@ export function borrowerInputOf(s: SnapshotInput, tableIndex: number | null): Bo
  * utility cut-off (flag or I54 = supply cut), revenue (statement) and its year-on-year change (I43 when given),
  * credit-line use, collateral value, the industry index, and the grade under the model being applied.
  */
-export function warningSnapshotOf(s: SnapshotInput, industryIndex: number | null, grade: string | null): WarningSnapshot {
+export function warningSnapshotOf(s: Pick<SnapshotInput, 'asOf' | 'daysPastDue' | 'extra' | 'indicators' | 'statement'>, industryIndex: number | null, grade: string | null): WarningSnapshot {
   const x = s.extra ?? {};
   const ind = s.indicators;
   const code = (id: string) => (typeof ind[id] === 'string' ? (ind[id] as string) : null);
