@@ -175,6 +175,19 @@ describe('accepted imports', () => {
     expect((await t.db('borrowers').where({ ref: 'L-1' }).first()).name).toBe('One renamed');
   });
 
+  it('a staged file larger than the preview shows samples from its first rows and imports every row', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `P-${i},Preview firm ${i} ${'x'.repeat(100)},2026-09-30,C,small,1000,normal,0,50,1.2,A,permitted`);
+    const csv = `${HEADER}\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(300 * 1024);
+    const id = await upload(writer, csv, 'large.csv');
+    const page = await writer.agent.get(`/borrowers/import/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('2: name — e.g. Preview firm 0 xxxx');
+    const res = await run(writer, id, 'import', { portfolio: 'Large preview' });
+    expect(res.status).toBe(200);
+    expect(await t.services.borrowers.countSnapshots({ portfolio: 'Large preview' })).toBe(3000);
+  });
+
   it('semicolon-separated files keep commas inside cells; a BOM is ignored', async () => {
     const csv = '\ufeffborrower;name;asOf;I21;I22;loanBalance\nS-1;Firma, s.a.;2026-09-30;61;1.25;1,234,567\n';
     const id = await upload(writer, csv, 'semicolons.csv');

@@ -576,9 +576,13 @@ export function createBorrowersRepository(db: Knex) {
       return r ? toImport(r) : undefined;
     },
 
-    async importContent(id: number): Promise<Buffer | null> {
-      const r = (await db('borrower_imports').where({ id }).first('content')) as { content: Buffer | null } | undefined;
-      return r?.content ? Buffer.from(r.content) : null;
+    /** The staged file, or only its first `maxBytes` bytes (enough for a preview; both engines cut a blob with substr). */
+    async importContent(id: number, maxBytes?: number): Promise<Buffer | null> {
+      const column = maxBytes === undefined ? 'content' : db.raw(`substr(content, 1, ${Math.max(1, Math.floor(maxBytes))}) as content`);
+      const r = (await db('borrower_imports').where({ id }).first(column)) as { content: Buffer | Uint8Array | null } | undefined;
+      const content = r?.content;
+      if (!content) return null;
+      return Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     },
 
     async updateImport(id: number, patch: { status?: ImportRecord['status']; mapping?: Record<string, number>; options?: ImportRecord['options']; rowsTotal?: number; rowsImported?: number; errorCount?: number; warningCount?: number; report?: unknown; clearContent?: boolean; now: string }, trx: Knex = db): Promise<void> {

@@ -40,6 +40,8 @@ export interface ImportReport {
 }
 
 export const MAX_REPORTED_ISSUES = 500;
+/** Bytes of a staged CSV read for the mapping page's sample values. */
+const PREVIEW_BYTES = 256 * 1024;
 /** Rows validated before each insert (a few multi-row statements per batch). */
 const BATCH = 2000;
 
@@ -216,7 +218,8 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
       const record = await repo.findImport(id);
       if (!record) throw new NotFoundError('borrowers.import.notFound');
       const samples: string[] = record.headers.map(() => '');
-      const content = record.status === 'staged' ? await repo.importContent(id) : null;
+      // A CSV's first rows are in its first bytes; an XLSX (a zip) is read whole.
+      const content = record.status === 'staged' ? await repo.importContent(id, record.format === 'csv' ? PREVIEW_BYTES : undefined) : null;
       if (content) {
         let n = 0;
         try {

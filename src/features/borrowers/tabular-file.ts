@@ -46,6 +46,12 @@ export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
   return ',';
 }
 
+/** A file held in memory as 64 KB views of it (no copies), so that it is read like a stream: text a piece at a time. */
+function* slices(buffer: Buffer): Generator<Buffer> {
+  const size = 64 * 1024;
+  for (let at = 0; at < buffer.length; at += size) yield buffer.subarray(at, at + size);
+}
+
 /** Reads chunks until the first line break (or the end), then hands back the head and a stream of everything. */
 async function peekFirstLine(stream: Readable): Promise<{ firstLine: string; all: Readable }> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
@@ -81,7 +87,7 @@ async function peekFirstLine(stream: Readable): Promise<{ firstLine: string; all
  * streaming reader). Blank rows are skipped.
  */
 export async function* readTableRows(input: Readable | Buffer, format: TableFormat): AsyncGenerator<string[]> {
-  const stream = Buffer.isBuffer(input) ? Readable.from([input]) : input;
+  const stream = Buffer.isBuffer(input) ? Readable.from(slices(input)) : input;
   if (format === 'csv') {
     const { firstLine, all } = await peekFirstLine(stream);
     for await (const record of readCsvRows(all, sniffDelimiter(firstLine))) {
