@@ -29,21 +29,29 @@ export function borrowerInputOf(s: Pick<SnapshotInput, 'industry' | 'asOf' | 'in
 export function warningSnapshotOf(s: Pick<SnapshotInput, 'asOf' | 'daysPastDue' | 'extra' | 'indicators' | 'statement'>, industryIndex: number | null, grade: string | null): WarningSnapshot {
   const x = s.extra ?? {};
   const ind = s.indicators;
-  const code = (id: string) => (typeof ind[id] === 'string' ? (ind[id] as string) : null);
-  const numeric = (id: string) => (typeof ind[id] === 'number' ? (ind[id] as number) : null);
   return {
     asOf: s.asOf,
     daysPastDue: s.daysPastDue,
     otherBankOverdue: x.otherBankOverdue ?? null,
-    dishonestDebtorListed: x.dishonestDebtorList ?? (code('I55') === 'dishonest_list' ? true : null),
+    dishonestDebtorListed: x.dishonestDebtorList ?? (codeOf(ind, 'I55') === 'dishonest_list' ? true : null),
     enforcementListed: x.enforcementListed ?? null,
-    taxGrade: code('I53'),
-    utilityCutOff: x.utilityCutOff ?? (code('I54') === 'supply_cut' ? true : null),
+    taxGrade: codeOf(ind, 'I53'),
+    utilityCutOff: x.utilityCutOff ?? (codeOf(ind, 'I54') === 'supply_cut' ? true : null),
     revenue: s.statement?.revenue ?? null,
-    revenueYoyPct: numeric('I43'),
+    revenueYoyPct: numberOf(ind, 'I43'),
     creditLineUsePct: x.creditLineUsePct ?? null,
     collateralValue: x.collateralValue ?? null,
     industryIndex: typeof x.prosperityIndex === 'number' ? x.prosperityIndex : industryIndex,
     grade,
   };
+}
+
+function codeOf(indicators: SnapshotInput['indicators'], id: string): string | null {
+  const v = indicators[id];
+  return typeof v === 'string' ? v : null;
+}
+
+function numberOf(indicators: SnapshotInput['indicators'], id: string): number | null {
+  const v = indicators[id];
+  return typeof v === 'number' ? v : null;
 }
