@@ -1,7 +1,7 @@
 /**
  * Import + score end to end on SQLite (issue 6: a 100,000-row CSV in < 30 s with flat memory). A seeded synthetic
  * CSV (seededRandom(20261129): 26 indicators with 10 % missing, industry, size band, balance, classification,
- * days past due) is streamed through the real import service (csv-parse stream → validation → batched inserts in
+ * days past due) is streamed through the real import service (CSV reader → validation → batched inserts in
  * one transaction) into a fresh SQLite file, then scored in chunks of 2,000 by the batch-scoring service
  * (compileModel, early warnings, stored evaluations) under an approved default-template version.
  * Peak RSS is sampled every 25 ms during each run; a 20,000-row run is shown beside it to check that memory
