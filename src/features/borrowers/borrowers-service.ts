@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { AuditService } from '../audit/audit-service.js';
 import type { Actor } from '../studies/studies-service.js';
 import type { BorrowersRepository, SnapshotFilter, SnapshotRecord } from './borrowers-repository.js';
-import { FIELD_BY_KEY, guessMapping, parseSnapshotRow, type RawValues, type RowIssue, type SnapshotInput } from './snapshot-fields.js';
+import { FIELD_BY_KEY, guessMapping, parseSnapshotRow, rowFieldsOf, type RawValues, type RowIssue, type SnapshotInput } from './snapshot-fields.js';
 import { detectFormat, readHeaders, readTableRows, type TableFormat } from './tabular-file.js';
 
 export interface ImportOptions {
@@ -85,6 +85,8 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
     let batch: { row: number; input: SnapshotInput }[] = [];
     let headerWidth = -1;
     const mapped = Object.entries(mapping).filter(([k, i]) => i >= 0 && FIELD_BY_KEY.has(k));
+    // Only mapped columns have values: validation skips the fields no column gives.
+    const fields = rowFieldsOf(mapped.map(([k]) => k));
     const refsBefore = new Set<string>();
 
     const flush = async () => {
@@ -108,6 +110,7 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
       batch = [];
     };
 
+    const defaults = { asOf: options.defaultAsOf ?? null, industry: options.defaultIndustry ?? null };
     let rowNumber = 0;
     for await (const cells of rows) {
       rowNumber++;
@@ -115,7 +118,7 @@ export function createBorrowersService(deps: { db: Knex; repository: BorrowersRe
       report.rowsTotal++;
       const raw: Record<string, string> = {};
       for (const [key, index] of mapped) raw[key] = cells[index] ?? '';
-      const parsed = parseSnapshotRow(raw, { asOf: options.defaultAsOf ?? null, industry: options.defaultIndustry ?? null });
+      const parsed = parseSnapshotRow(raw, defaults, fields);
       if (cells.length !== headerWidth) parsed.warnings.push({ field: '', key: 'borrowers.issue.columnCount', params: { found: cells.length, expected: headerWidth } });
       if (parsed.input) {
         const key = `${parsed.input.borrowerRef}|${parsed.input.asOf}`;

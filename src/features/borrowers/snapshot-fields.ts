@@ -309,13 +309,33 @@ const EXTRA_FLAGS = ['dishonestDebtorList', 'insolvency', 'inDefault', 'otherBan
 const INDICATORS = DEFAULT_INDEX_SYSTEM.indicators;
 const ALLOWED_CODES = new Map(INDICATORS.map((ind) => [ind.id, ind.rule.kind === 'codes' ? ind.rule.codes.map((c) => c.code).join(', ') : '']));
 
+/** The flags, statement items and indicators a row may hold, in their order of validation. */
+export interface RowFields {
+  readonly extraFlags: readonly (typeof EXTRA_FLAGS)[number][];
+  readonly statementItems: readonly (keyof FinancialStatement)[];
+  readonly indicators: readonly IndicatorDefinition[];
+}
+
+const ALL_ROW_FIELDS: RowFields = { extraFlags: EXTRA_FLAGS, statementItems: STATEMENT_ITEMS, indicators: INDICATORS };
+
+/** Only the fields among `keys` (an import's mapped columns): rows that give no other value parse faster. */
+export function rowFieldsOf(keys: Iterable<string>): RowFields {
+  const given = new Set(keys);
+  return {
+    extraFlags: EXTRA_FLAGS.filter((k) => given.has(k)),
+    statementItems: STATEMENT_ITEMS.filter((k) => given.has(k)),
+    indicators: INDICATORS.filter((ind) => given.has(ind.id)),
+  };
+}
+
 /**
  * Validates one row of raw text values into a snapshot (issue 6 item 4), with errors (the row cannot be stored)
  * and warnings (stored, but worth a look). Indicator values are taken as given in the default model's units;
  * statement items derive the financial indicators (deriveIndicators: a zero or negative denominator gives a
  * missing value with a warning, never Infinity or NaN); an explicit indicator value wins over a derived one.
+ * `fields` (rowFieldsOf) may leave out flags, statement items and indicators that `raw` has no value for.
  */
-export function parseSnapshotRow(raw: RawValues, defaults: { asOf?: string | null; industry?: string | null } = {}): ParsedRow {
+export function parseSnapshotRow(raw: RawValues, defaults: { asOf?: string | null; industry?: string | null } = {}, fields: RowFields = ALL_ROW_FIELDS): ParsedRow {
   const row: RowState = { raw, errors: [], warnings: [] };
   const { errors, warnings } = row;
 
@@ -353,7 +373,7 @@ export function parseSnapshotRow(raw: RawValues, defaults: { asOf?: string | nul
     outcome = b === null ? null : b ? 1 : 0;
   }
   const extra: SnapshotExtra = {};
-  for (const key of EXTRA_FLAGS) {
+  for (const key of fields.extraFlags) {
     const b = booleanField(row, key);
     if (b !== null) extra[key] = b;
   }
@@ -366,7 +386,7 @@ export function parseSnapshotRow(raw: RawValues, defaults: { asOf?: string | nul
 
   // Statement items → derived indicators.
   let statement: Record<string, number> | null = null;
-  for (const item of STATEMENT_ITEMS) {
+  for (const item of fields.statementItems) {
     const x = numberField(row, item);
     if (x !== null) (statement ??= {})[item] = x;
   }
@@ -376,7 +396,7 @@ export function parseSnapshotRow(raw: RawValues, defaults: { asOf?: string | nul
     for (const [id, v] of Object.entries(derived.values)) if (v !== null) indicators[id] = v;
     for (const note of derived.notes) rowWarning(row, note.indicator, 'borrowers.issue.derivedMissing', { indicator: note.indicator, reason: note.reason });
   }
-  for (const ind of INDICATORS) {
+  for (const ind of fields.indicators) {
     const v = text(row, ind.id);
     if (v === '') continue;
     if (ind.rule.kind === 'codes') {
