@@ -301,6 +301,16 @@ function applyFilter(q: Knex.QueryBuilder, f: SnapshotFilter): Knex.QueryBuilder
   return q;
 }
 
+/** Grades under a model by snapshot id, for evaluations whose `column` is one of `ids` (read CHUNK ids at a time). */
+async function gradesBy(trx: Knex, modelId: number, column: 'borrower_id' | 'snapshot_id', ids: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = (await trx('evaluations').where({ model_id: modelId }).whereIn(column, ids.slice(i, i + CHUNK) as number[]).select('snapshot_id', 'grade')) as Row[];
+    for (const r of rows) out.set(Number(r.snapshot_id), String(r.grade));
+  }
+  return out;
+}
+
 /** All SQL of the borrower area: borrowers, snapshots, imports, evaluations and scoring jobs. */
 export function createBorrowersRepository(db: Knex) {
   const snapshots = (trx: Knex = db) => trx('borrower_snapshots as s').join('borrowers as b', 'b.id', 's.borrower_id');
@@ -501,22 +511,12 @@ export function createBorrowersRepository(db: Knex) {
 
     /** Grades under a model for snapshots of the given borrowers (early-warning downgrade history). */
     async gradesOfBorrowers(modelId: number, borrowerIds: readonly number[], trx: Knex = db): Promise<Map<number, string>> {
-      const out = new Map<number, string>();
-      for (let i = 0; i < borrowerIds.length; i += CHUNK) {
-        const rows = (await trx('evaluations').where({ model_id: modelId }).whereIn('borrower_id', borrowerIds.slice(i, i + CHUNK) as number[]).select('snapshot_id', 'grade')) as Row[];
-        for (const r of rows) out.set(Number(r.snapshot_id), String(r.grade));
-      }
-      return out;
+      return gradesBy(trx, modelId, 'borrower_id', borrowerIds);
     },
 
     /** Grades under a model of the given snapshots (those that have an evaluation under it). */
     async gradesOfSnapshots(modelId: number, snapshotIds: readonly number[], trx: Knex = db): Promise<Map<number, string>> {
-      const out = new Map<number, string>();
-      for (let i = 0; i < snapshotIds.length; i += CHUNK) {
-        const rows = (await trx('evaluations').where({ model_id: modelId }).whereIn('snapshot_id', snapshotIds.slice(i, i + CHUNK) as number[]).select('snapshot_id', 'grade')) as Row[];
-        for (const r of rows) out.set(Number(r.snapshot_id), String(r.grade));
-      }
-      return out;
+      return gradesBy(trx, modelId, 'snapshot_id', snapshotIds);
     },
 
     /** Evaluations under a model joined with their snapshots (portfolio, watch list, other areas). */
